@@ -1,0 +1,52 @@
+# sihub — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: install run serve worker test test-postgres lint migrate messages lock clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+## make run: install, migrate SQLite, load demo data once, serve :8000 plus the worker.
+run: migrate
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py update_index --schema-only >/dev/null 2>&1 || true
+	$(BIN)/python manage.py update_index >/dev/null
+	HOST=$(HOST) PORT=$(PORT) BIN=$(BIN) sh scripts/run.sh
+
+worker: install
+	$(BIN)/python manage.py db_worker --queue-name '*'
+
+## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL).
+test: install
+	SIHUB_ENV=test $(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+test-postgres: install
+	SIHUB_ENV=test DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sihub} \
+		$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+lint: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install
+	cd sihub && ../$(BIN)/python ../manage.py makemessages -l sv -l en --no-obsolete --no-location
+	$(BIN)/python manage.py compilemessages
+
+lock:
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 db.sqlite3-wal db.sqlite3-shm

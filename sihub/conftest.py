@@ -1,0 +1,67 @@
+"""Shared fixtures: the named personas every view test uses."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from sihub.core.models import User
+from sihub.core.roles import ADMIN, ANALYST, EDITOR, FACILITATOR, MEMBER
+from sihub.core.services import user_set_roles
+
+PASSWORD = "correct horse battery staple"
+
+
+def _person(email: str, roles: list[str], **extra: object) -> User:
+    user = User.objects.create_user(email, PASSWORD, **extra)
+    if roles:
+        user_set_roles(actor=None, user=user, roles=roles)
+    user.refresh_from_db()
+    return user
+
+
+@pytest.fixture
+def admin_user(db) -> User:
+    return _person("ada.admin@example.org", [ADMIN], is_superuser=True, is_staff=True)
+
+
+@pytest.fixture
+def editor(db) -> User:
+    return _person("elsa.editor@example.org", [EDITOR])
+
+
+@pytest.fixture
+def analyst(db) -> User:
+    return _person("anders.analyst@example.org", [ANALYST])
+
+
+@pytest.fixture
+def facilitator(db) -> User:
+    return _person("fatima.facilitator@example.org", [FACILITATOR])
+
+
+@pytest.fixture
+def member(db) -> User:
+    return _person("maja.member@example.org", [MEMBER])
+
+
+@pytest.fixture
+def outsider(db) -> User:
+    """Logged in, but with no role at all."""
+    return _person("olle.outsider@example.org", [])
+
+
+def login(user: User) -> Client:
+    client = Client()
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+@pytest.fixture
+def demo_site(db):
+    """Home pages in both languages and the four area pages, as seed_demo makes them."""
+    from sihub.core.demo import ensure_area_pages, ensure_home_pages
+
+    homes = ensure_home_pages()
+    ensure_area_pages(homes)
+    return homes

@@ -1,0 +1,157 @@
+"""Roles are Django groups with a fixed set of permissions defined here.
+
+The definitions below are the source of truth: ``sync_roles`` makes the
+database match them (idempotently) after every ``migrate``. Object-level rules
+("members of initiative A only") live in each app's selectors; these are the
+model-level permissions that open the doors at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.apps import apps as global_apps
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Role:
+    slug: str
+    group_name: str
+    label: Any  # lazy translation
+    admin_access: bool
+    permissions: tuple[str, ...]  # "app_label.codename"
+    page_permissions: tuple[str, ...] = ()  # on the whole page tree
+    collection_permissions: tuple[str, ...] = ()  # images and documents
+
+
+ADMIN = "admin"
+EDITOR = "editor"
+ANALYST = "analyst"
+FACILITATOR = "facilitator"
+MEMBER = "member"
+
+_MEDIA = (
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.choose_document",
+)
+
+ROLES: dict[str, Role] = {
+    ADMIN: Role(
+        ADMIN, "Administrators", _("Administrator"), True,
+        permissions=("*",),  # every permission
+        page_permissions=("add_page", "change_page", "publish_page", "bulk_delete_page",
+                          "lock_page", "unlock_page"),
+        collection_permissions=("add_image", "change_image", "choose_image", "delete_image",
+                                "add_document", "change_document", "choose_document",
+                                "delete_document"),
+    ),
+    EDITOR: Role(
+        EDITOR, "Editors", _("Editor"), True,
+        permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
+                     "core.view_sector", "core.view_county", "core.view_municipality"),
+        page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+        collection_permissions=("add_image", "change_image", "choose_image",
+                                "add_document", "change_document", "choose_document"),
+    ),
+    ANALYST: Role(
+        ANALYST, "Analysts", _("Analyst"), True,
+        permissions=("wagtailadmin.access_admin", "core.view_auditentry", "core.view_theme",
+                     "core.view_sector", "core.view_county", "core.view_municipality"),
+        collection_permissions=("choose_image", "choose_document"),
+    ),
+    FACILITATOR: Role(
+        FACILITATOR, "Facilitators", _("Facilitator"), True,
+        permissions=("wagtailadmin.access_admin", "core.view_theme", "core.view_sector",
+                     "core.view_county", "core.view_municipality"),
+        collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
+    ),
+    MEMBER: Role(
+        MEMBER, "Members", _("Member (ecosystem actor)"), False,
+        permissions=(),
+    ),
+}
+
+# Not a role one is given; shown in the UI as the level nobody needs to log in for.
+PUBLIC_LABEL = _("The public")
+
+assert {p for r in ROLES.values() for p in r.permissions} >= {"*"}
+assert all("." in p for r in ROLES.values() for p in r.permissions if p != "*")
+
+
+def role_of_group_name(name: str) -> Role | None:
+    return next((r for r in ROLES.values() if r.group_name == name), None)
+
+
+def sync_roles(apps: Any = global_apps, using: str = "default") -> None:
+    """Create the role groups and give each exactly the permissions defined above."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    Page = apps.get_model("wagtailcore", "Page")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    root_page = Page.objects.using(using).filter(depth=1).first()
+    root_collection = Collection.objects.using(using).filter(depth=1).first()
+
+    with transaction.atomic(using=using):
+        for role in ROLES.values():
+            group, _created = Group.objects.using(using).get_or_create(name=role.group_name)
+            if role.permissions == ("*",):
+                perms = list(Permission.objects.using(using).all())
+            else:
+                perms = []
+                for dotted in role.permissions:
+                    app_label, codename = dotted.split(".", 1)
+                    perm = Permission.objects.using(using).filter(
+                        content_type__app_label=app_label, codename=codename
+                    ).first()
+                    if perm is None:
+                        raise LookupError(f"Role {role.slug}: unknown permission {dotted}")
+                    perms.append(perm)
+            group.permissions.set(perms)
+
+            if root_page is not None:
+                wanted = set(role.page_permissions)
+                GroupPagePermission.objects.using(using).filter(group=group).exclude(
+                    permission__codename__in=wanted
+                ).delete()
+                for codename in wanted:
+                    perm = Permission.objects.using(using).get(
+                        content_type__app_label="wagtailcore", codename=codename
+                    )
+                    GroupPagePermission.objects.using(using).get_or_create(
+                        group=group, page=root_page, permission=perm
+                    )
+            if root_collection is not None:
+                wanted = set(role.collection_permissions)
+                GroupCollectionPermission.objects.using(using).filter(group=group).exclude(
+                    permission__codename__in=wanted
+                ).delete()
+                for codename in wanted:
+                    perm = Permission.objects.using(using).filter(
+                        codename=codename,
+                        content_type__app_label__in=("wagtailimages", "wagtaildocs"),
+                    ).first()
+                    if perm is not None:
+                        GroupCollectionPermission.objects.using(using).get_or_create(
+                            group=group, collection=root_collection, permission=perm
+                        )
+
+
+def sync_roles_after_migrate(sender: Any, using: str = "default", apps: Any = None,
+                             **kwargs: Any) -> None:
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions of apps later in INSTALLED_APPS are created by their own
+    # post_migrate handlers, after this one; create them now (idempotent).
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    sync_roles(global_apps, using=using)

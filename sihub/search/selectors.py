@@ -1,0 +1,60 @@
+"""One search over everything indexed, with Swedish and English stemming."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.query import And, Or, PlainText, SearchQuery
+
+from sihub.sdg.models import Goal, Target
+from sihub.search.stemming import query_terms
+
+MAX_QUERY_LENGTH = 200
+
+
+def build_query(text: str) -> SearchQuery | None:
+    """Every word must match, as itself or as one of its stems."""
+    terms = query_terms(text[:MAX_QUERY_LENGTH])
+    if not terms:
+        return None
+    parts: list[SearchQuery] = []
+    for alternatives in terms:
+        options = [PlainText(alt) for alt in alternatives]
+        parts.append(options[0] if len(options) == 1 else Or(options))
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
+@dataclass
+class SearchResults:
+    query: str
+    pages: PaginatorPage | None = None
+    goals: list[Goal] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        pages = self.pages.paginator.count if self.pages is not None else 0
+        return pages + len(self.goals) + len(self.targets)
+
+
+def search_everything(text: str, *, language: str, page_number: Any = 1,
+                      per_page: int = 20) -> SearchResults:
+    results = SearchResults(query=text)
+    query = build_query(text)
+    if query is None:
+        return results
+    backend = get_search_backend()
+    locale = Locale.objects.filter(language_code=language).first()
+    page_qs = Page.objects.live().public()
+    if locale is not None:
+        page_qs = page_qs.filter(locale=locale)
+    pages = backend.search(query, page_qs.specific())
+    results.pages = Paginator(pages, per_page).get_page(page_number)
+    results.goals = list(backend.search(query, Goal.objects.all())[:17])
+    results.targets = list(backend.search(query, Target.objects.select_related("goal"))[:20])
+    return results
