@@ -42,7 +42,7 @@ lint: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	cd sihub && ../$(BIN)/python ../manage.py makemessages -l sv -l en --no-obsolete --no-location
+	$(BIN)/python manage.py makemessages -l sv -l en --no-obsolete --no-location -i ".venv/*" -i "var/*" -i "bench/*" -i "scripts/*"
 	$(BIN)/python manage.py compilemessages
 
 lock:

@@ -84,3 +84,8 @@ def test_it_renders_public_pages_without_n_plus_one(path, demo_site, django_asse
     client.get(path)  # warm caches (site root, locales)
     with django_assert_max_num_queries(25):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/sdg/goals/99", "/documents/999/nothing.pdf"])
+def test_it_keeps_404s_outside_the_site_as_404s(client, db, path):
+    assert client.get(path).status_code == 404
