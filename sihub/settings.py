@@ -163,6 +163,10 @@ USE_TZ = True
 # --- Static and media -------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("SIHUB_STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+try:  # WhiteNoise warns on every start when the folder is missing.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass
 STATICFILES_DIRS = [BASE_DIR / "sihub" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("SIHUB_MEDIA_ROOT", str(BASE_DIR / "var" / "media")))

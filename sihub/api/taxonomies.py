@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import IntegrityError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
@@ -136,9 +136,9 @@ def list_themes(request: HttpRequest):  # type: ignore[no-untyped-def]
 
 @taxonomy_router.post("/themes", response={201: ThemeOut}, auth=BearerTokenAuth(),
                       summary="Add a theme (editors)")
-def create_theme(request: HttpRequest, payload: ThemeIn) -> tuple[int, Theme]:
+def create_theme(request: HttpRequest, payload: ThemeIn) -> Status:
     try:
         theme = theme_create(actor=request.user, **payload.dict())  # type: ignore[arg-type]
     except IntegrityError:
         raise HttpError(409, "A theme with this slug already exists.") from None
-    return 201, theme
+    return Status(201, theme)

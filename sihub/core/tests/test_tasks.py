@@ -8,11 +8,18 @@ from django_tasks import task_backends
 from sihub.core.roles import EDITOR
 from sihub.core.services import user_set_roles
 
+import pytest
+
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
-def test_it_queues_the_email_and_the_worker_sends_it(member, editor,
+def test_it_queues_the_email_and_the_worker_sends_it(member, editor, monkeypatch,
                                                      django_capture_on_commit_callbacks):
+    # The worker closes connections it sees inside a transaction; here that
+    # transaction is the test's own, so keep it open (the worker logic is untouched).
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
     from django_tasks_db.models import DBTaskResult
 
     with override_settings(TASKS=DB_TASKS):
