@@ -45,7 +45,7 @@ _MEDIA = (
 ROLES: dict[str, Role] = {
     ADMIN: Role(
         ADMIN, "Administrators", _("Administrator"), True,
-        permissions=("*",),  # every permission
+        permissions=("*",),  # every permission except writing the audit log
         page_permissions=("add_page", "change_page", "publish_page", "bulk_delete_page",
                           "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image", "delete_image",
@@ -78,6 +78,9 @@ ROLES: dict[str, Role] = {
     ),
 }
 
+# Nobody may change the audit log, not even administrators (the model refuses too).
+APPEND_ONLY_CODENAMES = ("add_auditentry", "change_auditentry", "delete_auditentry")
+
 # Not a role one is given; shown in the UI as the level nobody needs to log in for.
 PUBLIC_LABEL = _("The public")
 
@@ -105,7 +108,12 @@ def sync_roles(apps: Any = global_apps, using: str = "default") -> None:
         for role in ROLES.values():
             group, _created = Group.objects.using(using).get_or_create(name=role.group_name)
             if role.permissions == ("*",):
-                perms = list(Permission.objects.using(using).all())
+                perms = list(
+                    Permission.objects.using(using).exclude(
+                        content_type__app_label="core",
+                        codename__in=APPEND_ONLY_CODENAMES,
+                    )
+                )
             else:
                 perms = []
                 for dotted in role.permissions:

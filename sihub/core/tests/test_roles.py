@@ -75,3 +75,21 @@ def test_it_logs_in_by_email_case_insensitively(member, client):
 
     client.post("/admin/login/", {"username": "MAJA.Member@example.org", "password": PASSWORD})
     assert client.session["_auth_user_id"] == str(member.pk)
+
+
+def test_nobody_holds_write_permissions_on_the_audit_log(admin_user, analyst):
+    from django.contrib.auth.models import Permission
+
+    assert not Permission.objects.filter(
+        group__user__in=[admin_user, analyst], codename__in=["change_auditentry", "delete_auditentry"]
+    ).exists()
+
+
+def test_analysts_can_read_the_audit_log_in_the_admin(analyst, member):
+    assert login(analyst).get("/admin/audit-log/").status_code == 200
+    assert login(member).get("/admin/audit-log/").status_code in (302, 403)
+
+
+def test_editors_manage_themes_in_the_admin(editor, analyst):
+    assert login(editor).get("/admin/themes/new/").status_code == 200
+    assert login(analyst).get("/admin/themes/new/").status_code in (302, 403)
