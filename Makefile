@@ -43,7 +43,8 @@ lint: install
 
 messages: install
 	$(BIN)/python manage.py makemessages -l sv -l en --no-obsolete --no-location -i ".venv/*" -i "var/*" -i "bench/*" -i "scripts/*"
-	$(BIN)/python manage.py compilemessages
+	$(BIN)/python manage.py fill_english_catalogue
+	$(BIN)/python manage.py compilemessages -i "$(VENV)"
 
 lock:
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt

@@ -119,6 +119,14 @@ class AuditEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.actor_label} {self.action}"
 
+    @property
+    def actor_display(self) -> str:
+        """Who acted, looked up now: an erased person shows as a number only."""
+        if self.actor_id is None:
+            return self.actor_label
+        user = User.objects.filter(pk=self.actor_id).first()
+        return str(user) if user else f"#{self.actor_id}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AuditLogIsAppendOnly("The audit log cannot be updated")

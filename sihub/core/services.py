@@ -27,14 +27,17 @@ def audit_record(
     data: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one entry to the audit log. ``actor`` may be None or AnonymousUser."""
+    # No names or e-mail addresses: the actor is a number, and a person's own
+    # label is never copied in (see privacy.py), so erasure leaves no trace here.
     is_user = actor is not None and getattr(actor, "is_authenticated", False)
+    is_person = isinstance(target, User)
     entry = AuditEntry(
         actor_id=actor.pk if is_user else None,
-        actor_label=(actor.email if is_user else "system" if actor is None else "anonymous"),
+        actor_label="user" if is_user else "system" if actor is None else "anonymous",
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",
-        target_label=str(target)[:255] if target is not None else "",
+        target_label="" if target is None or is_person else str(target)[:255],
         data=data or {},
     )
     entry.full_clean()

@@ -35,3 +35,11 @@ def send_role_change_email(user_id: int) -> bool:
         body = render_to_string("core/email/roles_changed.txt", context)
     send_mail(subject, body, None, [user.email])
     return True
+
+
+@task()
+def apply_retention_task() -> dict[str, int]:
+    """Daily retention run (schedule with cron: ``manage.py apply_retention``)."""
+    from sihub.core.privacy import apply_retention
+
+    return apply_retention()

@@ -51,9 +51,9 @@ class AuditEntryViewSet(ModelViewSet):
     icon = "history"
     menu_label = _("Audit log")
     form_fields = ["action"]
-    list_display = ["created_at", "actor_label", "action", "target_type", "target_label"]
+    list_display = ["created_at", "actor_display", "action", "target_type", "target_label"]
     list_filter = ["action", "target_type"]
-    search_fields = ["actor_label", "action", "target_label"]
+    search_fields = ["action", "target_label", "target_id"]
     inspect_view_enabled = True
     list_per_page = 50
 

@@ -12,7 +12,7 @@ def entry(editor):
 
 def test_it_records_actor_and_target(entry, editor):
     assert entry.actor_id == editor.pk
-    assert entry.actor_label == editor.email
+    assert editor.email not in str(entry.__dict__)
     assert entry.action == "page.published"
 
 

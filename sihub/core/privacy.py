@@ -1,0 +1,290 @@
+"""Personal data: where it lives, export, erasure, the erasure ledger, retention.
+
+Every model field that can hold personal data is declared in ``REGISTRY``;
+every other text, file, JSON or user-pointing field of a sihub model is
+declared in ``NOT_PERSONAL``. A test walks all installed models and fails when
+a field is in neither list, so a new personal field cannot slip in unnoticed.
+
+Erasure deletes the person's ``User`` row (foreign keys cascade or are set to
+NULL as each model declares), removes what is tied to them without a foreign
+key (log-in attempts, sessions, log labels, media), and appends a line to the
+erasure ledger. The ledger lives outside the database (``var/`` by default)
+so that restoring an older backup can erase the same people again
+(``reapply_erasures``, run by ``manage.py restore``).
+
+The audit log never stores names or e-mail addresses: it keeps the actor's
+numeric id only, which points nowhere once the person is erased.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.db import models, transaction
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """Personal data held by ``model`` about the person reached by ``subject``.
+
+    ``subject`` is the ORM path from the model to the user ("" for the user
+    itself, "user" for a foreign key), or a callable ``(user) -> queryset``.
+    ``on_erase`` says what erasure does with the rows: "delete" them, or
+    "cascade"/"set_null" (the database does it when the user row goes).
+    """
+
+    model: str
+    fields: tuple[str, ...]
+    subject: str | Callable[[Any], models.QuerySet[Any]]
+    on_erase: str = "delete"
+    retention: timedelta | None = None
+    retention_field: str = ""
+    purpose: str = ""
+
+    def get_model(self) -> type[models.Model]:
+        return apps.get_model(self.model)
+
+    def rows_for(self, user: Any) -> models.QuerySet[Any]:
+        model = self.get_model()
+        if callable(self.subject):
+            return self.subject(user)
+        if self.subject == "":
+            return model._default_manager.filter(pk=user.pk)
+        return model._default_manager.filter(**{self.subject: user})
+
+
+def _axes(model: str) -> PersonalData:
+    return PersonalData(
+        model, ("username", "ip_address", "user_agent"),
+        subject=lambda user: apps.get_model(model).objects.filter(username__iexact=user.email),
+        retention=timedelta(days=30), retention_field="attempt_time",
+        purpose="log-in throttling",
+    )
+
+
+def _logs_about(user: Any) -> models.QuerySet[Any]:
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import ModelLogEntry
+
+    return ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(user)), object_id=str(user.pk)
+    )
+
+
+REGISTRY: list[PersonalData] = [
+    PersonalData("core.User", ("email", "first_name", "last_name", "preferred_language",
+                               "last_login", "date_joined", "password"),
+                 subject="", on_erase="cascade", purpose="account"),
+    PersonalData("wagtailusers.UserProfile", ("avatar", "preferred_language", "current_time_zone"),
+                 subject="user", on_erase="cascade", purpose="admin preferences"),
+    PersonalData("wagtailcore.APIToken", ("name", "prefix", "created", "last_used_at"),
+                 subject="user", on_erase="cascade", purpose="API access"),
+    PersonalData("wagtailcore.Comment", ("text", "created_at"), subject="user",
+                 on_erase="cascade", purpose="editorial comments"),
+    PersonalData("wagtailcore.CommentReply", ("text", "created_at"), subject="user",
+                 on_erase="cascade", purpose="editorial comments"),
+    PersonalData("wagtailcore.PageSubscription", ("page", "comment_notifications"),
+                 subject="user", on_erase="cascade", purpose="notifications"),
+    PersonalData("wagtailcore.Revision", ("object_str", "created_at"), subject="user",
+                 on_erase="set_null", purpose="editorial history"),
+    PersonalData("wagtailcore.PageLogEntry", ("action", "label", "timestamp"), subject="user",
+                 on_erase="delete", purpose="editorial history"),
+    PersonalData("wagtailcore.ModelLogEntry", ("action", "label", "timestamp"), subject="user",
+                 on_erase="delete", purpose="editorial history"),
+    PersonalData("wagtailcore.ModelLogEntry", ("action", "label", "timestamp", "data"),
+                 subject=_logs_about, on_erase="delete", purpose="history of the account itself"),
+    PersonalData("wagtailadmin.EditingSession", ("last_seen_at",), subject="user",
+                 on_erase="cascade", purpose="concurrent editing"),
+    PersonalData("wagtailadmin.FormState", ("data",), subject="user", on_erase="cascade",
+                 purpose="unsaved admin forms"),
+    PersonalData("admin.LogEntry", ("object_repr", "change_message", "action_time"),
+                 subject="user", on_erase="cascade", purpose="admin history"),
+    PersonalData("core.AuditEntry", ("action", "target_type", "target_id", "created_at"),
+                 subject=lambda user: apps.get_model("core.AuditEntry").objects.filter(
+                     actor_id=user.pk),
+                 on_erase="keep", purpose="audit (numeric actor id only)"),
+    _axes("axes.AccessAttempt"),
+    _axes("axes.AccessFailureLog"),
+    PersonalData("axes.AccessLog", ("username", "ip_address", "user_agent"),
+                 subject=lambda user: apps.get_model("axes.AccessLog").objects.filter(
+                     username__iexact=user.email),
+                 retention=timedelta(days=30), retention_field="attempt_time",
+                 purpose="log-in history"),
+]
+
+# Text, file, JSON and user-pointing fields of sihub's own models that hold no
+# personal data. Each new such field must be added here or to REGISTRY.
+NOT_PERSONAL: dict[str, set[str]] = {
+    "core.User": {"groups", "user_permissions", "is_active", "is_staff", "is_superuser"},
+    "core.AuditEntry": {"actor_label", "target_label", "data"},
+    "core.Sector": {"slug", "name_sv", "name_en", "description_sv", "description_en"},
+    "core.Theme": {"slug", "name_sv", "name_en"},
+    "core.County": {"code", "name_sv", "name_en"},
+    "core.Municipality": {"code", "name"},
+    "core.HomePage": {"intro", "body", "owner", "locked_by"},
+    "core.ContentPage": {"intro", "body", "owner", "locked_by"},
+    "sdg.Goal": {"color", "title_en", "title_sv", "text_en", "text_sv"},
+    "sdg.Target": {"code", "text_en", "text_sv"},
+}
+
+# Foreign keys to the user in third-party models that are not personal data
+# about that user: authorship links that erasure sets to NULL.
+AUTHORSHIP_LINKS = {
+    ("wagtailcore.Page", "owner"), ("wagtailcore.Page", "locked_by"),
+    ("wagtaildocs.Document", "uploaded_by_user"), ("wagtailimages.Image", "uploaded_by_user"),
+    ("wagtailcore.UploadedFile", "uploaded_by_user"), ("wagtailcore.WorkflowState", "requested_by"),
+    ("wagtailcore.TaskState", "finished_by"), ("wagtailcore.Comment", "resolved_by"),
+}
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if hasattr(value, "name") and hasattr(value, "storage"):  # FieldFile
+        return value.name or ""
+    return value
+
+
+def personal_data_export(user: Any) -> dict[str, Any]:
+    """Everything registered about ``user``, as JSON-ready data (GDPR art. 15/20)."""
+    out: dict[str, Any] = {
+        "format": "sihub-personal-data/1",
+        "exported_at": timezone.now().isoformat(),
+        "subject": {"id": user.pk, "email": user.email},
+        "roles": sorted(user.groups.values_list("name", flat=True)),
+        "data": {},
+    }
+    for entry in REGISTRY:
+        rows = [
+            {name: _json_value(getattr(obj, name)) for name in entry.fields if name != "password"}
+            | {"id": obj.pk}
+            for obj in entry.rows_for(user)
+        ]
+        out["data"].setdefault(entry.model, []).extend(rows)
+    return out
+
+
+# --- Erasure ---------------------------------------------------------------
+
+
+def ledger_path() -> Path:
+    return Path(getattr(settings, "SIHUB_ERASURE_LEDGER",
+                        Path(settings.BASE_DIR) / "var" / "erasure-ledger.jsonl"))
+
+
+def email_digest(email: str) -> str:
+    """A keyed digest: the ledger can recognise an address without storing it."""
+    return hmac.new(settings.SECRET_KEY.encode(), email.strip().lower().encode(),
+                    hashlib.sha256).hexdigest()
+
+
+@dataclass
+class ErasureReport:
+    user_id: int
+    rows: dict[str, int] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+
+def _erase(user: Any) -> ErasureReport:
+    report = ErasureReport(user_id=user.pk)
+    files: list[Any] = []
+    with transaction.atomic():
+        for entry in REGISTRY:
+            rows = entry.rows_for(user)
+            for name in entry.fields:
+                field_obj = entry.get_model()._meta.get_field(name)
+                if isinstance(field_obj, models.FileField):
+                    files += [getattr(r, name) for r in rows if getattr(r, name)]
+            if entry.on_erase == "delete":
+                count, _ = rows.delete()
+                report.rows[entry.model] = report.rows.get(entry.model, 0) + count
+        for session in Session.objects.all().iterator():
+            if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
+                session.delete()
+                report.rows["sessions"] = report.rows.get("sessions", 0) + 1
+        user.delete()  # cascades and SET_NULLs as each model declares
+        for f in files:
+            report.files.append(f.name)
+            transaction.on_commit(lambda f=f: f.storage.delete(f.name))
+    return report
+
+
+def person_erase(*, actor: Any, user: Any) -> ErasureReport:
+    """Erase a person (GDPR art. 17) and remember that we did, outside the database."""
+    from sihub.core.services import audit_record
+
+    digest, user_id = email_digest(user.email), user.pk
+    report = _erase(user)
+    path = ledger_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"user_id": user_id, "email_digest": digest,
+                             "erased_at": timezone.now().isoformat()}) + "\n")
+    audit_record(actor=actor, action="person.erased", data={"subject_id": user_id})
+    return report
+
+
+def ledger_entries() -> list[dict[str, Any]]:
+    path = ledger_path()
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def reapply_erasures() -> int:
+    """Erase again everyone in the ledger who is back (e.g. after restoring a backup)."""
+    User = apps.get_model(settings.AUTH_USER_MODEL)
+    entries = ledger_entries()
+    ids = {e["user_id"] for e in entries}
+    digests = {e["email_digest"] for e in entries}
+    erased = 0
+    for user in User.objects.all():
+        if user.pk in ids or email_digest(user.email) in digests:
+            _erase(user)
+            erased += 1
+    return erased
+
+
+# --- Retention -------------------------------------------------------------
+
+
+def apply_retention(now: Any = None, log: Callable[[str], None] = lambda _m: None) -> dict[str, int]:
+    """Delete personal data older than its registered retention period."""
+    now = now or timezone.now()
+    deleted: dict[str, int] = {}
+    seen: set[str] = set()
+    for entry in REGISTRY:
+        if entry.retention is None or entry.model in seen:
+            continue
+        seen.add(entry.model)
+        cutoff = now - entry.retention
+        count, _ = entry.get_model()._default_manager.filter(
+            **{f"{entry.retention_field}__lt": cutoff}).delete()
+        deleted[entry.model] = count
+        log(f"{entry.model}: {count} rows older than {entry.retention.days} days deleted")
+    count, _ = Session.objects.filter(expire_date__lt=now).delete()
+    deleted["sessions.Session"] = count
+    log(f"sessions: {count} expired sessions deleted")
+    return deleted
+
+
+def classified_fields() -> Iterable[tuple[str, str]]:
+    for entry in REGISTRY:
+        for name in entry.fields:
+            yield entry.model, name
+    for model, names in NOT_PERSONAL.items():
+        for name in names:
+            yield model, name
