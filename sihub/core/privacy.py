@@ -64,9 +64,9 @@ class PersonalData:
         return model._default_manager.filter(**{self.subject: user})
 
 
-def _axes(model: str) -> PersonalData:
+def _axes(model: str, extra: tuple[str, ...] = ()) -> PersonalData:
     return PersonalData(
-        model, ("username", "ip_address", "user_agent"),
+        model, ("username", "ip_address", "user_agent", *extra),
         subject=lambda user: apps.get_model(model).objects.filter(username__iexact=user.email),
         retention=timedelta(days=30), retention_field="attempt_time",
         purpose="log-in throttling",
@@ -114,7 +114,7 @@ REGISTRY: list[PersonalData] = [
                  subject=lambda user: apps.get_model("core.AuditEntry").objects.filter(
                      actor_id=user.pk),
                  on_erase="keep", purpose="audit (numeric actor id only)"),
-    _axes("axes.AccessAttempt"),
+    _axes("axes.AccessAttempt", ("get_data", "post_data")),
     _axes("axes.AccessFailureLog"),
     PersonalData("axes.AccessLog", ("username", "ip_address", "user_agent"),
                  subject=lambda user: apps.get_model("axes.AccessLog").objects.filter(

@@ -1,0 +1,154 @@
+"""Security gates: CSRF on every endpoint, and the role × endpoint permission matrix.
+
+Later areas add their endpoints to MATRIX; the personas stay the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from wagtail.models import APIToken
+
+from sihub.conftest import _person, login
+from sihub.core.roles import ADMIN, ANALYST, EDITOR, FACILITATOR, MEMBER
+
+# Views that legitimately skip CSRF, and why.
+CSRF_EXEMPT_MODULES = {
+    # The JSON API authenticates writes with bearer tokens only, never with the
+    # session cookie, so a forged cross-site request carries no credentials.
+    "ninja.operation": "API: bearer-token auth, no cookies",
+}
+
+
+def _walk(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _walk(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern):
+            yield prefix + str(p.pattern), p
+
+
+def _callback_module(callback) -> str:
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    target = view_class or callback
+    owner = getattr(callback, "__self__", None)
+    if owner is not None:
+        target = type(owner)
+    return getattr(target, "__module__", "")
+
+
+def test_no_endpoint_skips_csrf_unless_listed():
+    offenders = []
+    count = 0
+    for route, pattern in _walk(get_resolver().url_patterns):
+        count += 1
+        if getattr(pattern.callback, "csrf_exempt", False):
+            module = _callback_module(pattern.callback)
+            if not any(module.startswith(m) for m in CSRF_EXEMPT_MODULES):
+                offenders.append(f"{route} ({module})")
+    assert count > 250  # the walk really covers the admin, the site and the API
+    assert offenders == []
+
+
+def _sample_path(route: str) -> str | None:
+    """A concrete URL for a route, or None when it cannot be built blindly."""
+    path = route
+    path = re.sub(r"<int:[^>]+>", "1", path)
+    path = re.sub(r"<(?:str|slug|path|uuid)?:?[^>]+>", "x", path)
+    path = path.replace("^", "").replace("$", "").replace("\\Z", "")
+    if any(ch in path for ch in "()[]?*+\\"):
+        return None
+    return "/" + path.lstrip("/")
+
+
+def test_every_buildable_endpoint_refuses_a_post_without_a_csrf_token(admin_user):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user, backend="django.contrib.auth.backends.ModelBackend")
+    tried, failures = 0, []
+    for route, pattern in _walk(get_resolver().url_patterns):
+        path = _sample_path(route)
+        if path is None or path.startswith("/api/"):
+            continue
+        for language_path in ([f"/sv{path}", f"/en{path}"] if not path.startswith(
+                ("/admin", "/documents", "/healthz", "/i18n", "/api")) else [path]):
+            tried += 1
+            response = client.post(language_path, {"title": "x"})
+            # 403 from the CSRF check; 404/405 mean no state-changing view answered.
+            if response.status_code not in (403, 404, 405):
+                failures.append(f"{language_path} → {response.status_code}")
+    assert tried > 250
+    assert failures == []
+
+
+def test_the_api_ignores_the_session_cookie_for_writes(editor):
+    client = login(editor)
+    response = client.post("/api/v1/taxonomies/themes",
+                           {"slug": "x", "name_sv": "x", "name_en": "x"},
+                           content_type="application/json")
+    assert response.status_code == 401
+
+
+# --- The permission matrix ---------------------------------------------------
+
+PERSONAS = ["anonymous", "member_a", "member_b", "editor", "analyst", "facilitator", "admin"]
+ROLES_OF = {"member_a": [MEMBER], "member_b": [MEMBER], "editor": [EDITOR],
+            "analyst": [ANALYST], "facilitator": [FACILITATOR], "admin": [ADMIN]}
+
+OK, LOGIN, DENY, CREATED, UNAUTH = 200, 302, 403, 201, 401
+# (method, path, {persona: status}); "*" is everyone not listed.
+MATRIX = [
+    ("GET", "/sv/", {"*": OK}),
+    ("GET", "/en/agenda2030/8/", {"*": OK}),
+    ("GET", "/sv/search/?q=kommun", {"*": OK}),
+    ("GET", "/sv/regions/", {"*": OK}),
+    ("GET", "/admin/", {"anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN, "*": OK}),
+    ("GET", "/admin/pages/{home}/edit/",
+     {"editor": OK, "admin": OK, "anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN,
+      "*": LOGIN}),
+    ("GET", "/admin/audit-log/",
+     {"analyst": OK, "admin": OK, "anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN,
+      "*": LOGIN}),
+    ("GET", "/admin/themes/new/",
+     {"editor": OK, "admin": OK, "anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN,
+      "*": LOGIN}),
+    ("GET", "/admin/users/",
+     {"admin": OK, "anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN, "*": LOGIN}),
+    ("GET", "/api/v1/sdg/goals", {"*": OK}),
+    ("POST-API", "/api/v1/taxonomies/themes",
+     {"anonymous": UNAUTH, "editor": CREATED, "admin": CREATED, "*": DENY}),
+]
+
+
+@pytest.fixture
+def personas(db):
+    people = {"anonymous": None}
+    for name, roles in ROLES_OF.items():
+        extra = {"is_superuser": True, "is_staff": True} if name == "admin" else {}
+        people[name] = _person(f"{name}@matrix.example.org", roles, **extra)
+    return people
+
+
+@pytest.mark.parametrize("method,path,expected", MATRIX,
+                         ids=[f"{m} {p}" for m, p, _ in MATRIX])
+def test_permission_matrix(method, path, expected, personas, demo_site):
+    path = path.format(home=demo_site["sv"].pk)
+    outcomes = {}
+    for persona in PERSONAS:
+        user = personas[persona]
+        if method == "POST-API":
+            headers = {}
+            if user is not None:
+                _t, key = APIToken.create_token(user=user, name="matrix")
+                headers["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+            slug = f"matrix-{persona.replace('_', '-')}"
+            response = Client().post(path, {"slug": slug, "name_sv": "x", "name_en": "x"},
+                                     content_type="application/json", **headers)
+        else:
+            client = login(user) if user is not None else Client()
+            response = client.get(path)
+        outcomes[persona] = response.status_code
+    wanted = {p: expected.get(p, expected.get("*")) for p in PERSONAS}
+    assert outcomes == wanted
