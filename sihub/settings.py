@@ -186,11 +186,18 @@ SIHUB_MAX_UPLOAD_MB = env_int("SIHUB_MAX_UPLOAD_MB", 20, minimum=1, maximum=1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_HANDLERS = [
+    "sihub.core.uploads.LimitedUploadHandler",  # stops counting data past the limit
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+FILE_UPLOAD_PERMISSIONS = 0o640
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "csv", "txt"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "sihub.core.forms.LimitedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "sihub.core.forms.CleanImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Wagtail ----------------------------------------------------------------

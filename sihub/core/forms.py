@@ -1,25 +1,70 @@
 from __future__ import annotations
 
+import os
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+
+from sihub.core.uploads import clean_image, random_name, sniff_document
 
 
-def check_upload_size(upload: object, limit_bytes: int) -> None:
+def check_upload_size(upload: Any, limit_bytes: int) -> None:
     size = getattr(upload, "size", None)
-    if size is not None and size > limit_bytes:
+    if getattr(upload, "oversized", False) or (size is not None and size > limit_bytes):
         raise forms.ValidationError(
             _("The file is too large (%(size)s MB). The limit is %(limit)s MB."),
             code="file_too_large",
-            params={"size": round(size / 1_048_576, 1), "limit": limit_bytes // 1_048_576},
+            params={"size": round((size or 0) / 1_048_576, 1), "limit": limit_bytes // 1_048_576},
         )
 
 
 class LimitedDocumentForm(BaseDocumentForm):
-    """Wagtail's document form with the site's upload size limit."""
+    """Wagtail's document form: size limit, content sniffing, random file name."""
 
-    def clean_file(self) -> object:
+    def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
+        if upload is None or not hasattr(upload, "read") or "file" not in self.changed_data:
+            return upload
         check_upload_size(upload, settings.SIHUB_MAX_UPLOAD_MB * 1_048_576)
+        upload.seek(0)
+        head = upload.read(4096)
+        upload.seek(0)
+        if not sniff_document(head, os.path.splitext(upload.name)[1]):
+            raise forms.ValidationError(
+                _("The file's content does not match its type (%(ext)s)."),
+                code="content_mismatch",
+                params={"ext": os.path.splitext(upload.name)[1] or "?"},
+            )
+        upload.name = random_name(upload.name)
         return upload
+
+
+class CleanImageForm(BaseImageForm):
+    """Wagtail's image form: metadata (EXIF, GPS) removed and a random file name."""
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data.get("file")
+        if upload is None or not hasattr(upload, "read") or "file" not in self.changed_data:
+            return upload
+        check_upload_size(upload, settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+        if os.path.splitext(upload.name)[1].lower() == ".svg":
+            raise forms.ValidationError(_("SVG images are not accepted."), code="svg")
+        try:
+            cleaned = clean_image(upload, max_pixels=settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS)
+        except ValueError as exc:
+            raise forms.ValidationError(
+                _("The image is too large: %(detail)s."), code="too_many_pixels",
+                params={"detail": str(exc)},
+            ) from None
+        except Exception:  # noqa: BLE001 - Pillow raises many kinds on bad input
+            raise forms.ValidationError(_("This is not an image we can read."),
+                                        code="invalid_image") from None
+        import willow
+
+        cleaned.image = willow.Image.open(cleaned.file)  # what Wagtail reads sizes from
+        cleaned.seek(0)
+        return cleaned
