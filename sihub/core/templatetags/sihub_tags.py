@@ -38,3 +38,13 @@ def language_links(context: dict[str, Any]) -> list[dict[str, Any]]:
         )
     return links
 
+
+
+@register.filter
+def sanitize_html(value: str) -> str:
+    """Rich text as safe HTML: nh3 keeps only the tags and attributes we allow."""
+    from django.utils.safestring import mark_safe
+
+    from sihub.core.html import sanitize
+
+    return mark_safe(sanitize(str(value)))  # noqa: S308 - sanitised by nh3 just above
