@@ -72,7 +72,7 @@ def env_choice(
 
 # Keys that must never run a production site: Django's own placeholder prefix,
 # the development key below, and anything short enough to guess.
-DEV_SECRET_KEY = "sihub-development-key-not-for-production-use-0000000000000000"
+DEV_SECRET_KEY = "sihub-development-key-not-for-production-use-0000000000000000"  # nosec B105 # pragma: allowlist secret
 MIN_SECRET_KEY_LENGTH = 50
 
 

@@ -13,7 +13,7 @@ from ninja.pagination import PaginationBase
 
 class PageNumberPagination(PaginationBase):
     class Input(Schema):
-        page: int = Field(1, ge=1, description="Page number, from 1.")
+        page: int = Field(1, ge=1, le=1_000_000, description="Page number, from 1.")
         page_size: int = Field(
             settings.SIHUB_API_PAGE_SIZE, ge=1, le=500, description="Items per page (max 500)."
         )

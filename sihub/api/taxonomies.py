@@ -10,6 +10,7 @@ from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from wagtail.api.v3.auth import BearerTokenAuth
+from sihub.api.errors import errors
 from sihub.api.pagination import PageNumberPagination
 from sihub.core.models import County, Municipality, Sector, Theme
 from sihub.core.services import theme_create
@@ -41,19 +42,19 @@ class GoalDetailOut(GoalOut):
     targets: list[TargetOut]
 
 
-@sdg_router.get("/goals", response=list[GoalOut], summary="The 17 goals")
+@sdg_router.get("/goals", response={200: list[GoalOut], **errors(422)}, summary="The 17 goals")
 @paginate(PageNumberPagination)
 def list_goals(request: HttpRequest):  # type: ignore[no-untyped-def]
     return Goal.objects.all()
 
 
-@sdg_router.get("/goals/{number}", response=GoalDetailOut, summary="One goal with its targets")
+@sdg_router.get("/goals/{number}", response={200: GoalDetailOut, **errors(404, 422)}, summary="One goal with its targets")
 def get_goal(request: HttpRequest, number: int) -> Goal:
     goal = goal_with_targets(number)
     return goal
 
 
-@sdg_router.get("/targets", response=list[TargetOut], summary="The 169 targets")
+@sdg_router.get("/targets", response={200: list[TargetOut], **errors(422)}, summary="The 169 targets")
 @paginate(PageNumberPagination)
 def list_targets(request: HttpRequest, goal: int | None = None):  # type: ignore[no-untyped-def]
     qs = Target.objects.select_related("goal")
@@ -62,7 +63,7 @@ def list_targets(request: HttpRequest, goal: int | None = None):  # type: ignore
     return qs
 
 
-@sdg_router.get("/targets/{code}", response=TargetOut, summary="One target, e.g. 8.5")
+@sdg_router.get("/targets/{code}", response={200: TargetOut, **errors(404, 422)}, summary="One target, e.g. 8.5")
 def get_target(request: HttpRequest, code: str) -> Target:
     return get_object_or_404(Target.objects.select_related("goal"), code=code)
 
@@ -83,13 +84,13 @@ class MunicipalityOut(Schema):
     longitude: float | None
 
 
-@regions_router.get("/counties", response=list[CountyOut], summary="Sweden's 21 counties")
+@regions_router.get("/counties", response={200: list[CountyOut], **errors(422)}, summary="Sweden's 21 counties")
 @paginate(PageNumberPagination)
 def list_counties(request: HttpRequest):  # type: ignore[no-untyped-def]
     return County.objects.all()
 
 
-@regions_router.get("/municipalities", response=list[MunicipalityOut],
+@regions_router.get("/municipalities", response={200: list[MunicipalityOut], **errors(422)},
                     summary="Sweden's 290 municipalities")
 @paginate(PageNumberPagination)
 def list_municipalities(request: HttpRequest, county: str | None = None):  # type: ignore[no-untyped-def]
@@ -99,7 +100,7 @@ def list_municipalities(request: HttpRequest, county: str | None = None):  # typ
     return qs
 
 
-@regions_router.get("/municipalities/{code}", response=MunicipalityOut)
+@regions_router.get("/municipalities/{code}", response={200: MunicipalityOut, **errors(404, 422)})
 def get_municipality(request: HttpRequest, code: str) -> Municipality:
     return get_object_or_404(Municipality.objects.select_related("county"), code=code)
 
@@ -122,19 +123,19 @@ class ThemeIn(Schema):
     name_en: str = Field(min_length=1, max_length=200)
 
 
-@taxonomy_router.get("/sectors", response=list[SectorOut])
+@taxonomy_router.get("/sectors", response={200: list[SectorOut], **errors(422)})
 @paginate(PageNumberPagination)
 def list_sectors(request: HttpRequest):  # type: ignore[no-untyped-def]
     return Sector.objects.all()
 
 
-@taxonomy_router.get("/themes", response=list[ThemeOut])
+@taxonomy_router.get("/themes", response={200: list[ThemeOut], **errors(422)})
 @paginate(PageNumberPagination)
 def list_themes(request: HttpRequest):  # type: ignore[no-untyped-def]
     return Theme.objects.all()
 
 
-@taxonomy_router.post("/themes", response={201: ThemeOut}, auth=BearerTokenAuth(),
+@taxonomy_router.post("/themes", response={201: ThemeOut, **errors(400, 401, 403, 409, 422)}, auth=BearerTokenAuth(),
                       summary="Add a theme (editors)")
 def create_theme(request: HttpRequest, payload: ThemeIn) -> Status:
     try:

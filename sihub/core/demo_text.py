@@ -11,7 +11,7 @@ _EN = ("municipalities cooperate with social enterprises on work integration and
 
 
 def synthetic_paragraph(seed: int, language: str, words: int = 40) -> str:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 - synthetic demo text, not a secret
     vocab = _SV if language == "sv" else _EN
     text = " ".join(rng.choice(vocab) for _ in range(words))
     return text[0].upper() + text[1:] + "."

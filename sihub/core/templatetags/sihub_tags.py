@@ -47,4 +47,4 @@ def sanitize_html(value: str) -> str:
 
     from sihub.core.html import sanitize
 
-    return mark_safe(sanitize(str(value)))  # noqa: S308 - sanitised by nh3 just above
+    return mark_safe(sanitize(str(value)))  # noqa: S308  # nosec B308 B703 - nh3 output
