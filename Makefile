@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve worker test test-postgres lint migrate messages lock clean
+.PHONY: install run serve worker test test-postgres security bench-load backup lint migrate messages lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,27 @@ run: migrate
 worker: install
 	$(BIN)/python manage.py db_worker --queue-name '*'
 
-## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL).
+## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL)
+## followed by the security gates.
 test: install
 	SIHUB_ENV=test $(BIN)/python -m pytest -n 2 -p no:cacheprovider
+	$(MAKE) --no-print-directory security
+
+## Security gates: bandit, secrets scan, deployment checklist, API fuzzing.
+security: install
+	$(BIN)/bandit -c pyproject.toml -r sihub -q
+	git ls-files -z 2>/dev/null | xargs -0 $(BIN)/detect-secrets-hook --baseline .secrets.baseline
+	SIHUB_ENV=production ALLOWED_HOSTS=example.org \
+		SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))') \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
+	BIN=$(BIN) sh scripts/api_fuzz.sh
+
+## Load test (bounded in time); figures are printed, see bench/README.md.
+bench-load: install
+	$(BIN)/python bench/load.py
+
+backup: install
+	$(BIN)/python manage.py backup
 
 test-postgres: install
 	SIHUB_ENV=test DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sihub} \

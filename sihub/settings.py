@@ -309,5 +309,10 @@ LOGGING = {
 
 # --- sihub ------------------------------------------------------------------
 SIHUB_API_PAGE_SIZE = 50
+# Who has been erased, kept outside the database (and outside backups) so an
+# older backup, once restored, can be cleaned again (privacy.reapply_erasures).
+SIHUB_ERASURE_LEDGER = Path(
+    env_str("SIHUB_ERASURE_LEDGER", str(BASE_DIR / "var" / "erasure-ledger.jsonl"))
+)
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
