@@ -631,8 +631,7 @@ def _reapply_erasures(log: Log) -> tuple[bool, Any]:
             f"The database and media were restored, but re-applying erasures failed: {exc!r}. "
             "People erased after the backup may be back: keep the site closed, fix the "
             "cause (`manage.py migrate` if the backup predates this version), then run "
-            "`manage.py shell -c \"from sihub.core.privacy import reapply_erasures; "
-            "print(reapply_erasures())\"`."
+            "`manage.py reapply_erasures`."
         ) from exc
 
 
