@@ -235,6 +235,15 @@ class StemmedSearchMixin:
         return stemmed_text(" ".join(parts))
 
 
+# Pages with an intro and a StreamField body search the same way.
+BODY_PAGE_SEARCH_FIELDS = [
+    *Page.search_fields,
+    index.SearchField("intro"),
+    index.SearchField("body"),
+    index.SearchField("search_stems"),
+]
+
+
 class HomePage(StemmedSearchMixin, Page):
     """The site's root page; one per language (a translation of the Swedish one)."""
 
@@ -242,12 +251,7 @@ class HomePage(StemmedSearchMixin, Page):
     body = StreamField(blocks.BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.SearchField("search_stems"),
-    ]
+    search_fields = BODY_PAGE_SEARCH_FIELDS
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = None
 
@@ -262,12 +266,7 @@ class ContentPage(StemmedSearchMixin, Page):
     body = StreamField(blocks.BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.SearchField("search_stems"),
-    ]
+    search_fields = BODY_PAGE_SEARCH_FIELDS
 
     class Meta:
         verbose_name = _("content page")

@@ -127,31 +127,32 @@ def sync_roles(apps: Any = global_apps, using: str = "default") -> None:
             group.permissions.set(perms)
 
             if root_page is not None:
-                wanted = set(role.page_permissions)
-                GroupPagePermission.objects.using(using).filter(group=group).exclude(
-                    permission__codename__in=wanted
-                ).delete()
-                for codename in wanted:
-                    perm = Permission.objects.using(using).get(
-                        content_type__app_label="wagtailcore", codename=codename
-                    )
-                    GroupPagePermission.objects.using(using).get_or_create(
-                        group=group, page=root_page, permission=perm
-                    )
+                _sync_tree_permissions(
+                    GroupPagePermission.objects.using(using), Permission.objects.using(using),
+                    group=group, node_field="page", node=root_page,
+                    codenames=role.page_permissions, app_labels=("wagtailcore",),
+                )
             if root_collection is not None:
-                wanted = set(role.collection_permissions)
-                GroupCollectionPermission.objects.using(using).filter(group=group).exclude(
-                    permission__codename__in=wanted
-                ).delete()
-                for codename in wanted:
-                    perm = Permission.objects.using(using).filter(
-                        codename=codename,
-                        content_type__app_label__in=("wagtailimages", "wagtaildocs"),
-                    ).first()
-                    if perm is not None:
-                        GroupCollectionPermission.objects.using(using).get_or_create(
-                            group=group, collection=root_collection, permission=perm
-                        )
+                _sync_tree_permissions(
+                    GroupCollectionPermission.objects.using(using),
+                    Permission.objects.using(using),
+                    group=group, node_field="collection", node=root_collection,
+                    codenames=role.collection_permissions,
+                    app_labels=("wagtailimages", "wagtaildocs"),
+                )
+
+
+def _sync_tree_permissions(manager: Any, permissions: Any, *, group: Any, node_field: str,
+                           node: Any, codenames: tuple[str, ...],
+                           app_labels: tuple[str, ...]) -> None:
+    """Give ``group`` exactly ``codenames`` on the root of a Wagtail tree (pages, collections)."""
+    wanted = set(codenames)
+    manager.filter(group=group).exclude(permission__codename__in=wanted).delete()
+    for codename in wanted:
+        perm = permissions.filter(codename=codename, content_type__app_label__in=app_labels).first()
+        if perm is None:
+            raise LookupError(f"Unknown permission {codename} in {app_labels}")
+        manager.get_or_create(group=group, permission=perm, **{node_field: node})
 
 
 def sync_roles_after_migrate(sender: Any, using: str = "default", apps: Any = None,
