@@ -110,7 +110,7 @@ def database(url: str, *, base_dir: os.PathLike[str] | str) -> dict[str, object]
     if not url:
         url = f"sqlite:///{os.fspath(base_dir)}/db.sqlite3"
     try:
-        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=0))
+        config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=60))
     except ValueError as exc:
         raise ImproperlyConfigured(f"DATABASE_URL cannot be read: {exc}") from None
     engine = str(config.get("ENGINE", ""))
@@ -123,11 +123,12 @@ def database(url: str, *, base_dir: os.PathLike[str] | str) -> dict[str, object]
                 "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=20000;"
             ),
         }
-    elif engine in ("django.db.backends.postgresql",):
-        config["CONN_MAX_AGE"] = 60
-        config["CONN_HEALTH_CHECKS"] = True
-    else:
+    elif engine != "django.db.backends.postgresql":
         raise ImproperlyConfigured(
             f"DATABASE_URL must point to SQLite or PostgreSQL, got engine {engine!r}"
         )
+    # Reuse connections between requests: opening one costs more than most
+    # queries (SQLite re-reads its schema; PostgreSQL forks a backend).
+    config["CONN_MAX_AGE"] = 60
+    config["CONN_HEALTH_CHECKS"] = True
     return config

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "sihub.core.middleware.ContentSecurityPolicyMiddleware",
+    # Inside the security headers (they apply to cached responses too).
+    "sihub.core.pagecache.AnonymousPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Axes must come last so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
@@ -226,6 +228,23 @@ else:
             "TIMEOUT": 10,
         }
     }
+
+# --- Cache ------------------------------------------------------------------
+# Per-process memory by default; SIHUB_CACHE_URL=redis://host:6379/0 shares one
+# cache between processes and hosts (publishing then clears it everywhere).
+_CACHE_URL = env_str("SIHUB_CACHE_URL")
+if _CACHE_URL:
+    if not _CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured("SIHUB_CACHE_URL must be a redis:// URL")
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": _CACHE_URL, "KEY_PREFIX": "sihub"}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                          "LOCATION": "sihub", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Anonymous responses are cached this long (0 turns the page cache off).
+SIHUB_PAGE_CACHE_SECONDS = env_int(
+    "SIHUB_PAGE_CACHE_SECONDS", 0 if SIHUB_ENV == "test" else 120, minimum=0
+)
 
 # --- Background work --------------------------------------------------------
 # The test suite runs tasks inline by default; tests of the queue itself use

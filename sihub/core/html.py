@@ -16,11 +16,13 @@ TAGS = {
 }
 ATTRIBUTES = {
     "a": {"href", "title", "hreflang", "lang"},
-    "img": {"src", "alt", "width", "height", "class"},
+    "img": {"src", "alt", "width", "height", "class"},  # Wagtail's left/right/full-width
     "abbr": {"title"},
     "th": {"scope", "colspan", "rowspan"},
     "td": {"colspan", "rowspan"},
-    "*": {"lang", "class", "id"},
+    # No id or class elsewhere: stored content must not impersonate page
+    # landmarks (id="main") or our own components (class="skip-link").
+    "*": {"lang"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 

@@ -268,5 +268,17 @@ class ContentPage(StemmedSearchMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = BODY_PAGE_SEARCH_FIELDS
 
+    CHILDREN_PER_PAGE = 24
+
     class Meta:
         verbose_name = _("content page")
+
+    def get_context(self, request: Any, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().only("id", "title", "url_path", "path")
+        context["children"] = Paginator(children.order_by("path"), self.CHILDREN_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        return context

@@ -23,7 +23,8 @@ def menu_pages(language: str | None = None) -> list[Page]:
     home = home_page(language)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu().order_by("path"))
+    return list(home.get_children().live().public().in_menu().order_by("path").specific()
+                .defer_streamfields())
 
 
 def locales() -> QuerySet[Locale]:

@@ -76,7 +76,7 @@ def test_it_rejects_writes_with_a_revoked_token(editor):
 
 
 @pytest.mark.parametrize("persona", ["member", "outsider", "analyst"])
-def test_it_forbids_writes_by_roles_without_permission(persona, request):
+def test_it_forbids_writes_by_roles_without_permission(persona, request, db):
     user = request.getfixturevalue(persona)
     response = Client().post("/api/v1/taxonomies/themes", THEME,
                              content_type="application/json", **bearer(user))

@@ -17,12 +17,11 @@ POSTGRES = [
        BEGIN RAISE EXCEPTION 'core_auditentry is append-only'; END; $$ LANGUAGE plpgsql;""",
     """CREATE TRIGGER core_auditentry_no_change BEFORE UPDATE OR DELETE ON core_auditentry
        FOR EACH ROW EXECUTE FUNCTION core_auditentry_append_only();""",
-    # TRUNCATE bypasses row triggers; refuse it too.
-    """CREATE TRIGGER core_auditentry_no_truncate BEFORE TRUNCATE ON core_auditentry
-       FOR EACH STATEMENT EXECUTE FUNCTION core_auditentry_append_only();""",
+    # No TRUNCATE trigger: only the table owner may TRUNCATE, and the owner can
+    # drop triggers anyway; run the application as a role that does not own
+    # the tables when the database itself must be tamper-proof (README).
 ]
 POSTGRES_REVERSE = [
-    "DROP TRIGGER IF EXISTS core_auditentry_no_truncate ON core_auditentry;",
     "DROP TRIGGER IF EXISTS core_auditentry_no_change ON core_auditentry;",
     "DROP FUNCTION IF EXISTS core_auditentry_append_only();",
 ]
