@@ -75,7 +75,7 @@ class BenchError(Exception):
 # --------------------------------------------------------------------------- setup
 
 
-def bench_env(workdir: Path) -> dict[str, str]:
+def bench_env(workdir: Path, page_cache: bool = True) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if k not in _SCRUB_NAMES and not k.startswith(_SCRUB_PREFIXES)}
     alphabet = string.ascii_letters + string.digits
@@ -89,6 +89,9 @@ def bench_env(workdir: Path) -> dict[str, str]:
         "SIHUB_MEDIA_ROOT": str(workdir / "media"),
         "SIHUB_TASKS_BACKEND": "immediate",
         "PYTHONUNBUFFERED": "1",
+        # The anonymous page cache is on in production; --no-page-cache measures
+        # the rendering path itself.
+        "SIHUB_PAGE_CACHE_SECONDS": "120" if page_cache else "0",
     })
     return env
 
@@ -529,6 +532,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker (default 4)")
     p.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
     p.add_argument("--strict", action="store_true", help="exit 1 when any goal fails")
+    p.add_argument("--no-page-cache", action="store_true",
+                   help="serve every request uncached (SIHUB_PAGE_CACHE_SECONDS=0)")
     p.add_argument("--only", action="append", metavar="PATH",
                    help="measure only this target (repeatable; /healthz is always measured)")
     keep = p.add_mutually_exclusive_group()
@@ -579,7 +584,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         workdir = Path(tempfile.mkdtemp(prefix="sihub-bench-"))
         keep = args.keep
-    env = bench_env(workdir)
+    env = bench_env(workdir, page_cache=not args.no_page_cache)
     server: Server | None = None
     results: list[Result] = []
     status = 0

@@ -17,10 +17,8 @@ The audit log is append-only down to database triggers, so a flush fails if a
 test left an audit row behind. Browser tests therefore never call audited
 services (``user_set_roles``, ``theme_create``…): ``editor_with_password``
 adds the group directly, and ``_no_audit_rows`` fails the test, with the
-reason, before the flush would. On PostgreSQL the flush is a TRUNCATE, which
-the audit log's statement trigger (core migration 0003) refuses even when the
-table is empty: there every browser test errors at teardown until the test
-database allows that TRUNCATE.
+reason, before the flush would. (On PostgreSQL the flush is a TRUNCATE, which
+the row triggers do not see.)
 """
 
 from __future__ import annotations
