@@ -45,11 +45,14 @@ INSTALLED_APPS = [
     # sihub, bottom layer first: other apps depend on core and sdg only.
     "sihub.core",
     "sihub.sdg",
+    "sihub.knowledge",
+    "sihub.cases",
     "sihub.search",
     "sihub.api",
     # Wagtail
     "wagtail.contrib.redirects",
     "wagtail.contrib.simple_translation",
+    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

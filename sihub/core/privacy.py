@@ -110,6 +110,8 @@ REGISTRY: list[PersonalData] = [
                  purpose="unsaved admin forms"),
     PersonalData("admin.LogEntry", ("object_repr", "change_message", "action_time"),
                  subject="user", on_erase="cascade", purpose="admin history"),
+    PersonalData("cases.CasePage", ("contact_name", "contact_email"), subject="submitted_by",
+                 on_erase="anonymise", purpose="contact for a submitted good example"),
     PersonalData("core.AuditEntry", ("action", "target_type", "target_id", "created_at"),
                  subject=lambda user: apps.get_model("core.AuditEntry").objects.filter(
                      actor_id=user.pk),
@@ -135,7 +137,26 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "core.HomePage": {"intro", "body", "owner", "locked_by"},
     "core.ContentPage": {"intro", "body", "owner", "locked_by"},
     "sdg.Goal": {"color", "title_en", "title_sv", "text_en", "text_sv"},
+    "knowledge.KnowledgeArticlePage": {"intro"},
+    "knowledge.MethodIndexPage": {"intro"},
+    "knowledge.MethodPage": {"intro", "purpose", "phase", "time_needed", "facilitation",
+                             "materials"},
+    "knowledge.StoryIndexPage": {"intro"},
+    "knowledge.StoryPage": {"intro", "kind"},
+    "knowledge.PublicationIndexPage": {"intro"},
+    "knowledge.PublicationPage": {"intro", "publisher", "language", "publication_type",
+                                  "external_url", "doi", "isbn"},
+    "cases.CaseIndexPage": {"intro"},
+    "cases.CasePage": {"summary", "challenge", "solution", "target_groups", "actors_involved",
+                       "stage", "results", "scaling", "website"},
     "sdg.Target": {"code", "text_en", "text_sv"},
+}
+
+# Names published as the authors of public works. They are personal data, but
+# not about platform users: editors correct or remove them on request.
+PUBLISHED_NAMES: dict[str, set[str]] = {
+    "knowledge.StoryPage": {"author"},
+    "knowledge.PublicationPage": {"authors"},
 }
 
 # Foreign keys to the user in third-party models that are not personal data
@@ -211,6 +232,8 @@ def _erase(user: Any) -> ErasureReport:
             if entry.on_erase == "delete":
                 count, _ = rows.delete()
                 report.rows[entry.model] = report.rows.get(entry.model, 0) + count
+            elif entry.on_erase == "anonymise":
+                report.rows[entry.model] = _anonymise(entry, rows)
         for session in Session.objects.all().iterator():
             if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
                 session.delete()
@@ -220,6 +243,25 @@ def _erase(user: Any) -> ErasureReport:
             report.files.append(f.name)
             transaction.on_commit(lambda f=f: f.storage.delete(f.name))
     return report
+
+
+def _anonymise(entry: PersonalData, rows: models.QuerySet[Any]) -> int:
+    """Blank the personal fields, in the rows and in every saved revision of them."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Revision
+
+    model = entry.get_model()
+    ids = [str(pk) for pk in rows.values_list("pk", flat=True)]
+    blank = {name: "" for name in entry.fields}
+    count = model._default_manager.filter(pk__in=ids).update(**blank)
+    base = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    for revision in Revision.objects.filter(object_id__in=ids).filter(
+        models.Q(content_type=base) | models.Q(base_content_type=base)
+        | models.Q(content_type__model=model._meta.model_name)
+    ):
+        revision.content = {**revision.content, **blank}
+        Revision.objects.filter(pk=revision.pk).update(content=revision.content)
+    return count
 
 
 def person_erase(*, actor: Any, user: Any) -> ErasureReport:
@@ -285,6 +327,9 @@ def classified_fields() -> Iterable[tuple[str, str]]:
     for entry in REGISTRY:
         for name in entry.fields:
             yield entry.model, name
-    for model, names in NOT_PERSONAL.items():
-        for name in names:
-            yield model, name
+        if isinstance(entry.subject, str) and entry.subject:
+            yield entry.model, entry.subject
+    for group in (NOT_PERSONAL, PUBLISHED_NAMES):
+        for model, names in group.items():
+            for name in names:
+                yield model, name

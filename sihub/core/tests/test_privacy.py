@@ -96,6 +96,14 @@ def person(db, demo_site, settings, tmp_path):
     LogEntry.objects.create(user=user, content_type=ctype, object_id=str(page.pk),
                             object_repr=f"{FIRST} {LAST}", action_flag=2)
     audit_record(actor=user, action="page.published", target=page)
+    from sihub.cases.models import CaseIndexPage, CasePage
+
+    cases = CaseIndexPage(title="Exempel", slug="exempel")
+    page.add_child(instance=cases)
+    case = CasePage(title="Läxhjälp", slug="laxhjalp", summary="s", challenge="c", solution="s",
+                    contact_name=f"{FIRST} {LAST}", contact_email=EMAIL, submitted_by=user)
+    cases.add_child(instance=case)
+    case.save_revision(user=user).publish()
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         kwargs = dict(username=EMAIL, ip_address="192.0.2.7", user_agent=f"{LAST}-browser",
                       http_accept="*/*", path_info="/admin/login/")

@@ -1,0 +1,114 @@
+"""Good examples of social innovation, and the index that lists and receives them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+from wagtail.search import index
+
+from sihub.core.facets import Facet
+from sihub.core.listing import FacetedIndexMixin
+from sihub.core.models import StemmedSearchMixin
+from sihub.sdg.tagging import EcosystemTagsMixin, tag_facets
+
+
+class Stage(models.TextChoices):
+    IDEA = "idea", _("Idea")
+    PILOT = "pilot", _("Pilot")
+    IMPLEMENTATION = "implementation", _("Implementation")
+    SCALING = "scaling", _("Scaling")
+    SYSTEMIC = "systemic", _("Systemic change")
+
+
+class CaseIndexPage(FacetedIndexMixin, RoutablePageMixin, Page):
+    """Lists good examples; ``submit/`` takes new ones from members (see views.py)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["cases.CasePage"]
+
+    class Meta:
+        verbose_name = _("good examples index")
+
+    def listing_model(self) -> Any:
+        return CasePage
+
+    def listing_facets(self) -> list[Facet]:
+        return [Facet("stage", _("Stage"), "stage", lambda: list(Stage.choices)), *tag_facets()]
+
+    # The submission form is a route of the index, so it exists once per language.
+    @path("")
+    def index_route(self, request: Any) -> Any:
+        return self.render(request)
+
+    @path("submit/", name="submit")
+    def submit_route(self, request: Any) -> Any:
+        from sihub.cases.views import submit_case
+
+        return submit_case(request, index_page=self)
+
+
+class CasePage(EcosystemTagsMixin, StemmedSearchMixin, Page):
+    """A good example: the challenge, the solution, who is involved, and what it achieved."""
+
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences."))
+    challenge = models.TextField(_("the societal challenge"))
+    solution = models.TextField(_("the solution"))
+    target_groups = models.TextField(_("target groups"), blank=True)
+    actors_involved = models.TextField(
+        _("actors involved"), blank=True,
+        help_text=_("Organisations and their roles, one per line."))
+    stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices,
+                             default=Stage.PILOT, db_index=True)
+    results = models.TextField(_("results and evidence"), blank=True)
+    scaling = models.TextField(_("how it scaled or could scale"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    images = StreamField([("image", ImageBlock(label=_("image")))], blank=True,
+                         verbose_name=_("images"))
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="submitted_cases", editable=False, verbose_name=_("submitted by"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("challenge"),
+        FieldPanel("solution"),
+        FieldPanel("target_groups"),
+        FieldPanel("actors_involved"),
+        FieldPanel("stage"),
+        FieldPanel("results"),
+        FieldPanel("scaling"),
+        FieldPanel("images"),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("contact_name"),
+                         FieldPanel("contact_email")], heading=_("Contact")),
+        *EcosystemTagsMixin.tag_panels,
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"), index.SearchField("challenge"),
+        index.SearchField("solution"), index.SearchField("target_groups"),
+        index.SearchField("actors_involved"), index.SearchField("results"),
+        index.SearchField("search_stems"), index.FilterField("stage"),
+    ]
+    parent_page_types = ["cases.CaseIndexPage"]
+
+    class Meta:
+        verbose_name = _("good example")
+        verbose_name_plural = _("good examples")
+
+    def search_stems(self) -> str:
+        from sihub.search.stemming import stemmed_text
+
+        return stemmed_text(" ".join((self.title, self.summary, self.challenge, self.solution,
+                                      self.target_groups, self.results)))
