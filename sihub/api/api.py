@@ -14,7 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from sihub.api import taxonomies
+from sihub.api import knowledge, taxonomies
 
 api = NinjaAPI(
     title="sihub API",
@@ -82,3 +82,8 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/sdg", taxonomies.sdg_router)
 api.add_router("/regions", taxonomies.regions_router)
 api.add_router("/taxonomies", taxonomies.taxonomy_router)
+api.add_router("/methods", knowledge.methods_router)
+api.add_router("/stories", knowledge.stories_router)
+api.add_router("/publications", knowledge.publications_router)
+api.add_router("/cases", knowledge.cases_router)
+api.add_router("/articles", knowledge.articles_router)

@@ -43,7 +43,8 @@ INJECTED = """(mark) => {
       if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(name)
           && /^\\s*javascript:/i.test(value)) found.push(`${el.tagName}[${name}=${value}]`);
     }
-    if (el.tagName === 'SCRIPT' && !el.src && el.textContent.includes(mark)) {
+    if (el.tagName === 'SCRIPT' && !el.src && el.type !== 'application/ld+json'
+        && el.textContent.includes(mark)) {
       found.push('inline SCRIPT');
     }
   }

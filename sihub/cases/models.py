@@ -34,6 +34,8 @@ class CaseIndexPage(FacetedIndexMixin, RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["cases.CasePage"]
+    results_template = "cases/results.html"
+    listing_prefetch_related = ("sdgs", "counties", "municipalities")
 
     class Meta:
         verbose_name = _("good examples index")

@@ -89,6 +89,12 @@ def _translate(page: Page, locale: Locale, title: str, slug: str, **fields: obje
     for name, value in fields.items():
         setattr(copy, name, value)
     _publish(copy)
+    # The copy was first saved under the original's slug; renaming it made
+    # Wagtail create a redirect from a URL that was never public.
+    from wagtail.contrib.redirects.models import Redirect
+
+    Redirect.objects.filter(redirect_page=copy).delete()
+    copy.refresh_from_db()  # url_path as saved, so children get the right URLs
     return copy
 
 

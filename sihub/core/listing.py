@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +26,8 @@ class FacetedIndexMixin:
         "title": ("title", _("Title A–Ö")),
     }
     default_sort: ClassVar[str] = "newest"
+    # Tags the result cards show, loaded for one page of results at a time.
+    listing_prefetch_related: ClassVar[tuple[str, ...]] = ("sdgs", "themes", "counties")
 
     def listing_model(self) -> Any:  # pragma: no cover - each index says which
         raise NotImplementedError
@@ -48,12 +50,23 @@ class FacetedIndexMixin:
         if sort not in self.sort_options:
             sort = self.default_sort
         ordered = filtered.order_by(self.sort_options[sort][0], "pk")
-        page = Paginator(ordered, self.per_page).get_page(params.get("page"))
+        # Paginate ids, then load whole rows for one page only: sorting and
+        # skipping thousands of full rows (all text columns) is what makes deep
+        # pages slow.
+        page = Paginator(ordered.values_list("pk", flat=True), self.per_page).get_page(
+            params.get("page"))
+        ids = list(page.object_list)
+        rows = {obj.pk: obj for obj in self.listing_model().objects.filter(pk__in=ids)}
+        items = [rows[pk] for pk in ids if pk in rows]
+        prefetch_related_objects(items, *self.listing_prefetch_related)
+        page.object_list = items
         query = params.copy()
         query.pop("page", None)
+        partial = request.headers.get("HX-Request") == "true"
         return {
             "results": page,
-            "facet_results": facet_lib.counts(base, facets, params),
+            # An htmx update replaces the results only; the counts are for full pages.
+            "facet_results": [] if partial else facet_lib.counts(base, facets, params),
             "sort": sort,
             "sort_options": [(k, v[1]) for k, v in self.sort_options.items()],
             "filter_query": query.urlencode(),

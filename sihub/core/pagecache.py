@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "sihub:pagecache:version"
 BYPASS_PREFIXES = ("/admin/", "/documents/", "/healthz", "/i18n/", "/static/", "/media/")
@@ -49,7 +50,9 @@ def cache_key(request: HttpRequest) -> str | None:
         return None
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return None
-    raw = f"{request.get_host()}{request.get_full_path()}"
+    # htmx asks the same URL for a fragment: it must never be served as the page.
+    fragment = "fragment" if request.headers.get("HX-Request") == "true" else "page"
+    raw = f"{request.get_host()}{request.get_full_path()}|{fragment}"
     digest = hashlib.sha256(raw.encode()).hexdigest()
     return f"sihub:page:{current_version()}:{request.method}:{digest}"
 
@@ -81,6 +84,7 @@ class AnonymousPageCacheMiddleware:
         if key is not None and is_cacheable(request, response):
             if hasattr(response, "render") and not response.is_rendered:
                 response.render()
+            patch_vary_headers(response, ["HX-Request"])
             cache.set(key, response, settings.SIHUB_PAGE_CACHE_SECONDS)
             response["X-Sihub-Cache"] = "miss"
         return response

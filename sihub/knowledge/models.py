@@ -74,6 +74,7 @@ class MethodIndexPage(FacetedIndexMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["knowledge.MethodPage"]
     default_sort = "title"
+    results_template = "knowledge/method_results.html"
 
     class Meta:
         verbose_name = _("methods and tools index")
@@ -165,6 +166,7 @@ class StoryIndexPage(FacetedIndexMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["knowledge.StoryPage"]
+    results_template = "knowledge/story_results.html"
     sort_options = {
         "newest": ("-date", _("Newest first")),
         "oldest": ("date", _("Oldest first")),
@@ -257,6 +259,7 @@ class PublicationIndexPage(FacetedIndexMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["knowledge.PublicationPage"]
+    results_template = "knowledge/publication_results.html"
     sort_options = {
         "newest": ("-year", _("Newest first")),
         "oldest": ("year", _("Oldest first")),

@@ -70,3 +70,11 @@ def test_content_pages_paginate_their_children(client, demo_site):
     assert first.count('class="card"') == 24
     second = client.get("/sv/kunskap/?page=2").content.decode()
     assert second.count('class="card"') == 6
+
+
+def test_an_htmx_fragment_is_never_served_as_the_page(page_cache, demo_site):
+    fragment = Client().get("/sv/kunskap/", HTTP_HX_REQUEST="true")
+    page = Client().get("/sv/kunskap/")
+    assert page["X-Sihub-Cache"] == "miss"
+    assert "HX-Request" in page["Vary"]
+    assert fragment["X-Sihub-Cache"] == "miss"
