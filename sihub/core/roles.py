@@ -140,6 +140,21 @@ def sync_roles(apps: Any = global_apps, using: str = "default") -> None:
                     codenames=role.collection_permissions,
                     app_labels=("wagtailimages", "wagtaildocs"),
                 )
+        _sync_moderation_tasks(apps, using)
+
+
+# Editors and administrators publish pages, so they also approve what members send in.
+MODERATING_ROLES = (ADMIN, EDITOR)
+
+
+def _sync_moderation_tasks(apps: Any, using: str) -> None:
+    """Put the moderating roles on every approval task the Moderators group has."""
+    Group = apps.get_model("auth", "Group")
+    GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
+    approvers = list(Group.objects.using(using).filter(
+        name__in=[ROLES[slug].group_name for slug in MODERATING_ROLES]))
+    for task in GroupApprovalTask.objects.using(using).filter(groups__name="Moderators"):
+        task.groups.add(*approvers)
 
 
 def _sync_tree_permissions(manager: Any, permissions: Any, *, group: Any, node_field: str,

@@ -316,8 +316,6 @@ def test_editors_find_the_submitted_draft_in_the_admin(member, editor, case_inde
     assert "under moderering" in html.lower()  # the editor's admin is in Swedish
 
 
-@pytest.mark.xfail(strict=True, reason="the default task is the Moderators group's only; "
-                   "sihub's Editors need adding to it (see the cases report)")
 def test_editors_are_offered_approval_in_the_admin(member, editor, case_index):
     login(member).post(SV_FORM, form_data())
     [case] = submitted_cases()

@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 from defusedxml import ElementTree
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from sihub.core.models import Theme
@@ -93,6 +95,11 @@ def indexes(demo_site) -> dict[str, Any]:
 # --- reading feeds ------------------------------------------------------------
 
 
+def sv(text: str) -> str:
+    with translation.override("sv"):
+        return gettext(text)
+
+
 def rss(client: Any, url: str) -> Any:
     response = client.get(url)
     assert response.status_code == 200, url
@@ -123,7 +130,7 @@ def test_it_serves_news_as_rss_2(client, indexes, theme):
               author="Anna Berg", sdgs=(5, 8), themes=(theme,))
     channel = rss(client, "/sv/feeds/news.rss")
 
-    assert channel.findtext("title") == "sihub – Nyheter"
+    assert channel.findtext("title") == f"sihub – {sv('News')}"
     assert channel.findtext("link") == "http://localhost/sv/berattelser/?kind=news"
     assert channel.findtext("description")
     assert channel.findtext("language") == "sv"
@@ -172,7 +179,7 @@ def test_it_serves_publications_as_atom(client, indexes):
 
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "sv"
     assert feed.findtext(f"{ATOM}id") == "http://localhost/sv/feeds/publications.atom"
-    assert feed.findtext(f"{ATOM}title") == "sihub – Publikationer"
+    assert feed.findtext(f"{ATOM}title") == f"sihub – {sv('Publications')}"
     assert dt.datetime.fromisoformat(feed.findtext(f"{ATOM}updated"))
     assert feed.find(f"{ATOM}author/{ATOM}name").text == "sihub"
     [entry] = feed.findall(f"{ATOM}entry")
@@ -233,7 +240,8 @@ def test_it_separates_news_from_stories(client, indexes):
     assert rss_titles(client, "/sv/feeds/news.rss") == ["En nyhet"]
     assert rss_titles(client, "/sv/feeds/stories.rss?kind=news") == ["En nyhet"]
     assert rss_titles(client, "/sv/feeds/stories.rss?kind=story") == ["En berättelse"]
-    assert rss(client, "/sv/feeds/stories.rss?kind=story").findtext("title") == "sihub – Stories"
+    assert rss(client, "/sv/feeds/stories.rss?kind=story").findtext("title") == (
+        f"sihub – {sv('Stories')}")
 
 
 # --- filters --------------------------------------------------------------------
@@ -252,7 +260,7 @@ def test_it_filters_by_goal_and_theme(client, indexes, theme):
     assert rss_titles(client, "/sv/feeds/stories.rss?sdg=5&theme=valfard") == []
     channel = rss(client, "/sv/feeds/stories.rss?sdg=8&theme=valfard")
     goal = Goal.objects.get(number=8)
-    assert channel.findtext("title") == f"sihub – Stories and news – {goal}, Välfärd"
+    assert channel.findtext("title") == f"sihub – {sv('Stories and news')} – {goal}, Välfärd"
     assert channel.findtext("link") == "http://localhost/sv/berattelser/?sdg=8&theme=valfard"
 
 
