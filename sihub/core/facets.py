@@ -58,12 +58,26 @@ def _condition(facet: Facet, values: Sequence[Any]) -> Q:
     return Q(**{f"{facet.lookup}__in": values})
 
 
+def known_values(facet: Facet, params: Mapping[str, Any],
+                 allowed: dict[str, set[Any]] | None = None) -> list[Any]:
+    """The selected values the facet offers: a stale or hand-edited link is ignored."""
+    values = facet.selected(params)
+    if not values:
+        return []
+    allowed = {} if allowed is None else allowed
+    if facet.param not in allowed:
+        allowed[facet.param] = {value for value, _label in facet.options()}
+    return [v for v in values if v in allowed[facet.param]]
+
+
 def apply(qs: QuerySet[Any], facets: Sequence[Facet], params: Mapping[str, Any],
-          *, skip: Facet | None = None) -> QuerySet[Any]:
+          *, skip: Facet | None = None,
+          allowed: dict[str, set[Any]] | None = None) -> QuerySet[Any]:
+    allowed = {} if allowed is None else allowed
     for facet in facets:
         if facet is skip:
             continue
-        values = facet.selected(params)
+        values = known_values(facet, params, allowed)
         if values:
             # A subquery keeps joins from multiplying rows across facets.
             ids = qs.model._default_manager.filter(_condition(facet, values)).values("pk")
@@ -74,8 +88,9 @@ def apply(qs: QuerySet[Any], facets: Sequence[Facet], params: Mapping[str, Any],
 def counts(qs: QuerySet[Any], facets: Sequence[Facet],
            params: Mapping[str, Any]) -> list[FacetResult]:
     results = []
+    allowed: dict[str, set[Any]] = {}
     for facet in facets:
-        base = apply(qs, facets, params, skip=facet)
+        base = apply(qs, facets, params, skip=facet, allowed=allowed)
         rows = (
             base.order_by()
             .values(facet.lookup)

@@ -234,7 +234,7 @@ class PublicationLanguage(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-DOI_RE = r"^10\.\d{4,9}/\S+$"
+DOI_RE = r"^10\.\d{4,9}(\.\d+)*/\S+$"
 
 
 def isbn_is_valid(raw: str) -> bool:
