@@ -4,7 +4,8 @@ The tag gathers what only the request knows (the site's address, the page's
 live translations, the preview image) into a ``seo.SeoContext`` and leaves the
 building to ``sihub.core.seo``. On a Wagtail page it costs one query for the
 translations, one for the locale when the page is not live, and the page's
-goals, themes and image when it has them; other views cost none.
+goals, themes and image when it has them; other views at most one, for the
+site (which Wagtail has already found when it served a page).
 """
 
 from __future__ import annotations
