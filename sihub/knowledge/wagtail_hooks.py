@@ -52,17 +52,6 @@ def register_publication_importer() -> Importer:
     return PUBLICATIONS
 
 
-# Good examples live in the cases app, which has no admin hooks of its own yet;
-# this belongs in cases/wagtail_hooks.py once there is one. Looked up by app
-# label so knowledge works without cases installed.
-if apps.is_installed("sihub.cases"):
-    @hooks.register("register_page_importer")
-    def register_case_importer() -> Importer:
-        from sihub.cases.importers import CASES
-
-        return CASES
-
-
 def importers() -> dict[type[Page], Importer]:
     found = (hook() for hook in hooks.get_hooks("register_page_importer"))
     return {importer.index_model: importer for importer in found}
