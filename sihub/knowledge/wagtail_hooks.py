@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
