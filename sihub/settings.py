@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     # sihub, bottom layer first: other apps depend on core and sdg only.
     "sihub.core",
     "sihub.sdg",
+    "sihub.actors",
     "sihub.knowledge",
     "sihub.cases",
     "sihub.search",

@@ -23,6 +23,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", include("sihub.search.urls")),
     path("agenda2030/", include("sihub.sdg.urls")),
+    path("actors/", include("sihub.actors.urls")),
     path("", include("sihub.core.urls")),
     path("", include("sihub.knowledge.urls")),
     path("", include(wagtail_urls)),
