@@ -22,6 +22,9 @@ class Facet:
     lookup: str  # ORM path filtered and counted, e.g. "sdgs__number"
     options: Callable[[], Iterable[tuple[Any, str]]]  # (value, label) in display order
     cast: Callable[[str], Any] = str
+    # How chosen values filter, when more than ``lookup__in`` (e.g. "serves
+    # county X" also matches actors that serve all of Sweden).
+    condition: Callable[[Sequence[Any]], Q] | None = None
 
     def selected(self, params: Mapping[str, Any]) -> list[Any]:
         raw = params.getlist(self.param) if hasattr(params, "getlist") else params.get(self.param, [])
@@ -55,6 +58,8 @@ class FacetResult:
 
 
 def _condition(facet: Facet, values: Sequence[Any]) -> Q:
+    if facet.condition is not None:
+        return facet.condition(values)
     return Q(**{f"{facet.lookup}__in": values})
 
 
