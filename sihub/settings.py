@@ -303,6 +303,25 @@ if PRODUCTION:
     if env_bool("SIHUB_BEHIND_TLS_PROXY", False):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# --- Maps -------------------------------------------------------------------
+# Maps draw the committed county and municipality boundaries and work offline.
+# A background tile layer is optional: e.g.
+# SIHUB_MAP_TILE_URL=https://tile.openstreetmap.org/{z}/{x}/{y}.png plus its
+# attribution. Its origin is added to the CSP's img-src.
+SIHUB_MAP_TILE_URL = env_str("SIHUB_MAP_TILE_URL")
+SIHUB_MAP_TILE_ATTRIBUTION = env_str("SIHUB_MAP_TILE_ATTRIBUTION")
+_TILE_ORIGIN = ""
+if SIHUB_MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(SIHUB_MAP_TILE_URL)
+    if _tiles.scheme != "https" or not _tiles.netloc or "{z}" not in SIHUB_MAP_TILE_URL:
+        raise ImproperlyConfigured(
+            "SIHUB_MAP_TILE_URL must be an https URL template with {z}, {x} and {y}")
+    if not SIHUB_MAP_TILE_ATTRIBUTION:
+        raise ImproperlyConfigured("SIHUB_MAP_TILE_ATTRIBUTION is required with SIHUB_MAP_TILE_URL")
+    _TILE_ORIGIN = f"https://{_tiles.netloc.replace('{s}', '*')}"
+
 # Content Security Policy: no inline script, nothing from other origins (all
 # assets are vendored under static/). The admin gets a looser policy in
 # sihub.core.middleware because Wagtail's admin uses inline styles.
@@ -311,7 +330,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF, "data:", *([_TILE_ORIGIN] if _TILE_ORIGIN else [])],
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF],

@@ -11,10 +11,13 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText, SearchQuery
 
+from sihub.actors.models import Actor
 from sihub.sdg.models import Goal, Target
 from sihub.search.stemming import query_terms
 
 MAX_QUERY_LENGTH = 200
+# Organisations are listed above the pages; the directory has the rest.
+MAX_ACTORS = 10
 
 
 def build_query(text: str) -> SearchQuery | None:
@@ -35,11 +38,12 @@ class SearchResults:
     pages: PaginatorPage | None = None
     goals: list[Goal] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    actors: list[Any] = field(default_factory=list)
 
     @property
     def total(self) -> int:
         pages = self.pages.paginator.count if self.pages is not None else 0
-        return pages + len(self.goals) + len(self.targets)
+        return pages + len(self.goals) + len(self.targets) + len(self.actors)
 
 
 def search_everything(text: str, *, language: str, page_number: Any = 1,
@@ -57,4 +61,6 @@ def search_everything(text: str, *, language: str, page_number: Any = 1,
     results.pages = Paginator(pages, per_page).get_page(page_number)
     results.goals = list(backend.search(query, Goal.objects.all())[:17])
     results.targets = list(backend.search(query, Target.objects.select_related("goal"))[:20])
+    results.actors = list(backend.search(query, Actor.objects.published().select_related(
+        "sector", "home_municipality"))[:MAX_ACTORS])
     return results

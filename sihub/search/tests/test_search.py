@@ -59,3 +59,18 @@ def test_the_search_page_shows_results_and_escapes_the_query(client, indexed_pag
     assert "<script>" not in html.split("<main", 1)[1]
     html = client.get("/sv/search/", {"q": "kommunerna"}).content.decode()
     assert "Samverkan i norr" in html
+
+
+def test_it_finds_published_actors_by_stemmed_words_and_never_hidden_ones(client, db):
+    from sihub.actors.tests.factories import make_actor
+
+    shown = make_actor("Norrlands Arbetsintegrerande", sector_slug="social-economy",
+                       description_sv="Vi driver arbetsintegrerande sociala företag i kommunerna.")
+    hidden = make_actor("Dolda föreningen", description_sv="Ett socialt företag i kommunen.",
+                        is_published=False)
+    call_command("update_index", verbosity=0)
+    found = [a.pk for a in search_everything("kommun", language="sv").actors]
+    assert shown.pk in found
+    assert hidden.pk not in found
+    html = client.get("/sv/search/", {"q": "kommun"}).content.decode()
+    assert "Norrlands Arbetsintegrerande" in html and "Dolda föreningen" not in html
