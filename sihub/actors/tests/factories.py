@@ -29,7 +29,7 @@ def county(code: str) -> County:
 
 def org_number() -> str:
     """A fresh valid organisation number (third digit ≥ 2, Luhn check digit)."""
-    return orgnr.with_check_digit(f"55{next(_serial):07d}")
+    return orgnr.with_check_digit(f"556{next(_serial):06d}")
 
 
 def make_actor(name: str | None = None, *, sector_slug: str | None = None,
@@ -75,9 +75,11 @@ def make_offering(actor: Actor, kind: str = OfferingKind.ADVICE, *, title: str |
     return offering
 
 
-def make_relation(source: Actor, target: Actor, kind: str = RelationKind.PARTNER,
-                  **fields: Any) -> Relation:
-    relation = Relation(source_actor=source, target_actor=target, kind=kind, **fields)
+def make_relation(source_actor: Actor, target_actor: Actor, /,
+                  kind: str = RelationKind.PARTNER, **fields: Any) -> Relation:
+    """Positional ends, so ``source="…"`` (the relation's provenance) can be passed."""
+    relation = Relation(source_actor=source_actor, target_actor=target_actor, kind=kind,
+                        **fields)
     relation.full_clean()
     relation.save()
     return relation
