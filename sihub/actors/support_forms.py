@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from sihub.actors.matching import Need
 from sihub.actors.models import OfferingKind, Stage
+from sihub.core.forms import ErrorSummaryMixin
 from sihub.core.models import Municipality, Sector
 from sihub.sdg.models import Goal
 
 
-class FindSupportForm(forms.Form):
+class FindSupportForm(ErrorSummaryMixin, forms.Form):
     sector = forms.ChoiceField(
         label=_("I belong to the sector"),
         help_text=_("The sector your organisation or initiative belongs to."),
@@ -68,13 +69,3 @@ class FindSupportForm(forms.Form):
             stage=data["stage"] or None,
             sdgs=frozenset(data["sdgs"]),
         )
-
-    def error_summary(self) -> list[tuple[str, str]]:
-        """(anchor, message) for each error in form order, for the summary atop the page."""
-        items = [("", str(e)) for e in self.non_field_errors()]
-        for bound in self:
-            for error in bound.errors:
-                # Checkbox groups have no single input: point at the first box.
-                anchor = bound.id_for_label or f"{bound.auto_id}_0"
-                items.append((anchor, str(error)))
-        return items
