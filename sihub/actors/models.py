@@ -114,7 +114,7 @@ class Actor(RevisionMixin, EcosystemTagsMixin, index.Indexed, ClusterableModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     org_number = models.CharField(
-        _("organisation number"), max_length=11, blank=True,
+        _("organisation number"), max_length=13, blank=True,
         validators=[validate_org_number],
         help_text=_("Swedish organisation number, e.g. 556036-0793. Leave empty if none."))
     sector = models.ForeignKey("core.Sector", on_delete=models.PROTECT, related_name="actors",
@@ -385,6 +385,7 @@ class Claim(models.Model):
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("note from the editor"), blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
@@ -410,7 +411,8 @@ class ChangeProposal(models.Model):
     """
 
     actor = models.ForeignKey(Actor, on_delete=models.CASCADE, related_name="proposals")
-    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+    # NULL once the proposer's account is erased; the proposal can still be decided.
+    proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                     on_delete=models.SET_NULL, related_name="actor_proposals")
     data = models.JSONField(default=dict)
     previous = models.JSONField(default=dict)
@@ -421,6 +423,9 @@ class ChangeProposal(models.Model):
                                    on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
     review_note = models.TextField(_("note from the editor"), blank=True)
+    # The keys of ``data`` the editor applied ("offering:12" for one offering):
+    # an editor may keep the current value where the profile changed meanwhile.
+    applied = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

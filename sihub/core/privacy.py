@@ -51,6 +51,12 @@ class PersonalData:
     retention: timedelta | None = None
     retention_field: str = ""
     purpose: str = ""
+    # For data about people who need not have an account (on_erase="by_email"):
+    # ``erase_by_email(email)`` deletes the rows and every copy of them (e.g. in
+    # revisions) and returns how many rows went; ``emails_held()`` lists the
+    # addresses held, so ``reapply_erasures`` can recognise erased people.
+    erase_by_email: Callable[[str], int] | None = None
+    emails_held: Callable[[], Iterable[str]] | None = None
 
     def get_model(self) -> type[models.Model]:
         return apps.get_model(self.model)
@@ -80,6 +86,64 @@ def _logs_about(user: Any) -> models.QuerySet[Any]:
     return ModelLogEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(user)), object_id=str(user.pk)
     )
+
+
+# --- Contact people of actors: personal data not tied to an account ------------------
+
+
+def _contacts_with_email(email: str) -> models.QuerySet[Any]:
+    Contact = apps.get_model("actors.Contact")
+    if not email.strip():
+        return Contact.objects.none()
+    return Contact.objects.filter(email__iexact=email.strip())
+
+
+def _erase_contacts(email: str) -> int:
+    """Delete the contact people with ``email``, and their copies.
+
+    Copies live in the actors' revisions (a revision holds the actor's child
+    rows) and in editors' unsaved admin forms.
+    """
+    from urllib.parse import unquote_plus
+
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.admin.models import FormState
+    from wagtail.models import Revision
+
+    wanted = email.strip().lower()
+    if not wanted:
+        return 0
+    rows = _contacts_with_email(wanted)
+    ids = set(rows.values_list("pk", flat=True))
+    count, _deleted = rows.delete()
+    actor_type = ContentType.objects.get_for_model(apps.get_model("actors.Actor"))
+    for revision in Revision.objects.filter(base_content_type=actor_type).iterator():
+        contacts = revision.content.get("contacts") or []
+        kept = [c for c in contacts if c.get("pk") not in ids
+                and str(c.get("email") or "").strip().lower() != wanted]
+        if len(kept) != len(contacts):
+            Revision.objects.filter(pk=revision.pk).update(
+                content={**revision.content, "contacts": kept})
+    for state in FormState.objects.filter(content_type=actor_type).iterator():
+        if wanted in unquote_plus(state.data).lower():
+            state.delete()
+    return count
+
+
+def _contact_emails() -> set[str]:
+    """Every contact address in the actors and in their revisions (which outlive the rows)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Revision
+
+    emails = {e.lower() for e in apps.get_model("actors.Contact").objects.exclude(email="")
+              .values_list("email", flat=True)}
+    actor_type = ContentType.objects.get_for_model(apps.get_model("actors.Actor"))
+    for content in Revision.objects.filter(base_content_type=actor_type).values_list(
+            "content", flat=True).iterator():
+        emails |= {str(c.get("email") or "").strip().lower()
+                   for c in (content or {}).get("contacts") or []}
+    emails.discard("")
+    return emails
 
 
 REGISTRY: list[PersonalData] = [
@@ -116,6 +180,22 @@ REGISTRY: list[PersonalData] = [
                  subject=lambda user: apps.get_model("core.AuditEntry").objects.filter(
                      actor_id=user.pk),
                  on_erase="keep", purpose="audit (numeric actor id only)"),
+    PersonalData("actors.Contact", ("name", "role", "email", "phone", "is_public", "consent_at"),
+                 subject=lambda user: _contacts_with_email(user.email), on_erase="by_email",
+                 erase_by_email=_erase_contacts, emails_held=_contact_emails,
+                 purpose="contact people of organisations in the ecosystem (matched by e-mail; "
+                         "no account needed)"),
+    PersonalData("actors.Representative", ("actor", "created_at"), subject="user",
+                 on_erase="cascade", purpose="speaking for an organisation (approved claim)"),
+    PersonalData("actors.Claim", ("actor", "message", "status", "review_note", "created_at"),
+                 subject="user", on_erase="cascade",
+                 purpose="asking to represent an organisation"),
+    # The changes themselves are about the organisation and stay (they are in
+    # the actor's revisions too); the member's own words are blanked and the
+    # link to the account is set to NULL by the database.
+    PersonalData("actors.ChangeProposal", ("comment", "review_note"), subject="proposed_by",
+                 on_erase="anonymise",
+                 purpose="changes proposed to an organisation's profile"),
     _axes("axes.AccessAttempt", ("get_data", "post_data")),
     _axes("axes.AccessFailureLog"),
     PersonalData("axes.AccessLog", ("username", "ip_address", "user_agent"),
@@ -150,6 +230,16 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "cases.CasePage": {"summary", "challenge", "solution", "target_groups", "actors_involved",
                        "stage", "results", "scaling", "website"},
     "sdg.Target": {"code", "text_en", "text_sv"},
+    # Organisations (not people): sole traders leave the organisation number
+    # empty (the form says so), so no personal identity number is stored.
+    "actors.Actor": {"name", "slug", "org_number", "kind", "description_sv", "description_en",
+                     "website"},
+    "actors.Offering": {"kind", "title_sv", "title_en", "description_sv", "description_en",
+                        "stages", "target_groups", "conditions", "url"},
+    "actors.Relation": {"kind", "source"},
+    "actors.Representative": {"approved_by"},
+    "actors.Claim": {"decided_by"},
+    "actors.ChangeProposal": {"data", "previous", "status", "applied", "decided_by"},
 }
 
 # Names published as the authors of public works. They are personal data, but
@@ -166,6 +256,9 @@ AUTHORSHIP_LINKS = {
     ("wagtaildocs.Document", "uploaded_by_user"), ("wagtailimages.Image", "uploaded_by_user"),
     ("wagtailcore.UploadedFile", "uploaded_by_user"), ("wagtailcore.WorkflowState", "requested_by"),
     ("wagtailcore.TaskState", "finished_by"), ("wagtailcore.Comment", "resolved_by"),
+    # The editor who decided a member's request (SET_NULL).
+    ("actors.Representative", "approved_by"), ("actors.Claim", "decided_by"),
+    ("actors.ChangeProposal", "decided_by"),
 }
 
 
@@ -234,6 +327,8 @@ def _erase(user: Any) -> ErasureReport:
                 report.rows[entry.model] = report.rows.get(entry.model, 0) + count
             elif entry.on_erase == "anonymise":
                 report.rows[entry.model] = _anonymise(entry, rows)
+            elif entry.on_erase == "by_email" and entry.erase_by_email is not None:
+                report.rows[entry.model] = entry.erase_by_email(user.email)
         for session in Session.objects.all().iterator():
             if str(session.get_decoded().get("_auth_user_id")) == str(user.pk):
                 session.delete()
@@ -270,13 +365,43 @@ def person_erase(*, actor: Any, user: Any) -> ErasureReport:
 
     digest, user_id = email_digest(user.email), user.pk
     report = _erase(user)
+    _append_ledger({"user_id": user_id, "email_digest": digest,
+                    "erased_at": timezone.now().isoformat()})
+    audit_record(actor=actor, action="person.erased", data={"subject_id": user_id})
+    return report
+
+
+def _append_ledger(line: dict[str, Any]) -> None:
     path = ledger_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"user_id": user_id, "email_digest": digest,
-                             "erased_at": timezone.now().isoformat()}) + "\n")
-    audit_record(actor=actor, action="person.erased", data={"subject_id": user_id})
-    return report
+        fh.write(json.dumps(line) + "\n")
+
+
+def _erase_by_email(email: str) -> dict[str, int]:
+    rows: dict[str, int] = {}
+    for entry in REGISTRY:
+        if entry.on_erase == "by_email" and entry.erase_by_email is not None:
+            rows[entry.model] = rows.get(entry.model, 0) + entry.erase_by_email(email)
+    return rows
+
+
+def email_erase(*, actor: Any, email: str) -> dict[str, int]:
+    """Erase what is held about a person without an account (e.g. an actor's contact person).
+
+    Someone with an account is erased with ``person_erase``, which covers this too.
+    """
+    from sihub.core.services import audit_record
+
+    digest = email_digest(email)
+    with transaction.atomic():
+        rows = _erase_by_email(email)
+        # Counts only: the address itself is not kept anywhere but as the ledger's digest.
+        audit_record(actor=actor, action="person.erased_by_email",
+                     data={"rows": {k: v for k, v in rows.items() if v}})
+    _append_ledger({"user_id": None, "email_digest": digest,
+                    "erased_at": timezone.now().isoformat()})
+    return rows
 
 
 def ledger_entries() -> list[dict[str, Any]]:
@@ -297,6 +422,13 @@ def reapply_erasures() -> int:
         if user.pk in ids or email_digest(user.email) in digests:
             _erase(user)
             erased += 1
+    # People without an account (contact persons): recognised by their address.
+    for entry in REGISTRY:
+        if entry.on_erase != "by_email" or entry.emails_held is None:
+            continue
+        for email in sorted(entry.emails_held()):
+            if email_digest(email) in digests and _erase_by_email(email).get(entry.model):
+                erased += 1
     return erased
 
 

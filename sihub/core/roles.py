@@ -27,6 +27,20 @@ class Role:
     collection_permissions: tuple[str, ...] = ()  # images and documents
 
 
+_ACTORS_EDIT = tuple(
+    f"actors.{verb}_{model}"
+    for model in ("actor", "offering", "relation", "contact")
+    for verb in ("add", "change", "delete", "view")
+) + (
+    # The review queue: members' claims to represent an actor, and their proposed changes.
+    "actors.view_claim", "actors.change_claim",
+    "actors.view_changeproposal", "actors.change_changeproposal",
+    "actors.view_representative", "actors.delete_representative",
+)
+# Contacts are personal data: only editors (and each actor's representatives,
+# an object-level right, see actors/moderation.py) see those not shown publicly.
+_ACTORS_VIEW = ("actors.view_actor", "actors.view_offering", "actors.view_relation")
+
 ADMIN = "admin"
 EDITOR = "editor"
 ANALYST = "analyst"
@@ -55,7 +69,8 @@ ROLES: dict[str, Role] = {
     EDITOR: Role(
         EDITOR, "Editors", _("Editor"), True,
         permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
-                     "core.view_sector", "core.view_county", "core.view_municipality"),
+                     "core.view_sector", "core.view_county", "core.view_municipality",
+                     *_ACTORS_EDIT),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image",
                                 "add_document", "change_document", "choose_document"),
@@ -63,17 +78,20 @@ ROLES: dict[str, Role] = {
     ANALYST: Role(
         ANALYST, "Analysts", _("Analyst"), True,
         permissions=("wagtailadmin.access_admin", "core.view_auditentry", "core.view_theme",
-                     "core.view_sector", "core.view_county", "core.view_municipality"),
+                     "core.view_sector", "core.view_county", "core.view_municipality",
+                     *_ACTORS_VIEW),
         collection_permissions=("choose_image", "choose_document"),
     ),
     FACILITATOR: Role(
         FACILITATOR, "Facilitators", _("Facilitator"), True,
         permissions=("wagtailadmin.access_admin", "core.view_theme", "core.view_sector",
-                     "core.view_county", "core.view_municipality"),
+                     "core.view_county", "core.view_municipality", *_ACTORS_VIEW),
         collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
     ),
     MEMBER: Role(
         MEMBER, "Members", _("Member (ecosystem actor)"), False,
+        # Nothing model-wide: a member's rights over an actor come from being
+        # its Representative (an approved claim), checked object by object.
         permissions=(),
     ),
 }

@@ -92,3 +92,9 @@ def test_the_model_refuses_an_invalid_number(db, text, code):
     with pytest.raises(ValidationError) as caught:
         make_actor("Fel nummer", org_number=text)
     assert code in [error.code for error in caught.value.error_dict["org_number"]]
+
+
+def test_it_accepts_the_twelve_digit_form_through_model_validation(db):
+    actor = make_actor("Ett annat bolag", org_number="16556036-0793")
+    actor.refresh_from_db()
+    assert actor.org_number == "556036-0793"

@@ -104,6 +104,18 @@ def person(db, demo_site, settings, tmp_path):
                     contact_name=f"{FIRST} {LAST}", contact_email=EMAIL, submitted_by=user)
     cases.add_child(instance=case)
     case.save_revision(user=user).publish()
+    from sihub.actors.models import Actor, ChangeProposal, Claim, Contact, Representative
+    from sihub.core.models import Sector
+
+    org = Actor(name="Läxhjälpsföreningen", slug="laxhjalpsforeningen",
+                sector=Sector.objects.get(slug="civil-society"), kind="association")
+    org.save()
+    Contact.objects.create(actor=org, name=f"{FIRST} {LAST}", role="Ordförande", email=EMAIL)
+    org.save_revision(user=user)  # the actor's history holds a copy of the contact
+    Claim.objects.create(actor=org, user=user, message=f"Jag, {FIRST}, är ordförande")
+    Representative.objects.create(actor=org, user=user)
+    ChangeProposal.objects.create(actor=org, proposed_by=user, data={"website": "https://x.se"},
+                                  previous={"website": ""}, comment=f"Hälsningar, {FIRST}")
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         kwargs = dict(username=EMAIL, ip_address="192.0.2.7", user_agent=f"{LAST}-browser",
                       http_accept="*/*", path_info="/admin/login/")

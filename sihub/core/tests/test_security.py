@@ -120,6 +120,32 @@ MATRIX = [
     ("GET", "/admin/users/",
      {"admin": OK, "anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN, "*": LOGIN}),
     ("GET", "/api/v1/sdg/goals", {"*": OK}),
+    # The ecosystem map: public pages and data. {actor} is published; member_a represents it.
+    ("GET", "/sv/actors/", {"*": OK}),
+    ("GET", "/sv/actors/{actor}/", {"*": OK}),
+    ("GET", "/sv/actors/find-support/", {"*": OK}),
+    ("GET", "/sv/actors/map/", {"*": OK}),
+    ("GET", "/sv/actors/map/regions.json", {"*": OK}),
+    ("GET", "/sv/actors/map/markers.geojson", {"*": OK}),
+    ("GET", "/sv/actors/network/", {"*": OK}),
+    ("GET", "/sv/actors/network/graph.json", {"*": OK}),
+    ("GET", "/sv/actors/analysis/", {"*": OK}),
+    ("GET", "/sv/actors/export/actors.csv", {"*": OK}),
+    ("GET", "/sv/actors/export/actors.xlsx", {"*": OK}),
+    ("GET", "/sv/actors/export/actors.geojson", {"*": OK}),
+    ("GET", "/sv/actors/export/ecosystem.graphml", {"*": OK}),
+    # Members claim profiles; only the actor's own representatives propose changes.
+    ("GET", "/sv/actors/{actor}/claim/",
+     {"anonymous": LOGIN, "member_a": OK, "member_b": OK, "*": DENY}),
+    ("GET", "/sv/actors/{actor}/propose/", {"anonymous": LOGIN, "member_a": OK, "*": DENY}),
+    # Editors review claims and proposals and edit actors; analysts and facilitators read.
+    ("GET", "/admin/actors/review/", {"editor": OK, "admin": OK, "*": LOGIN}),
+    ("GET", "/admin/snippets/actors/actor/",
+     {"anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN, "*": OK}),
+    ("GET", "/admin/snippets/actors/actor/edit/{actor_pk}/",
+     {"editor": OK, "admin": OK, "*": LOGIN}),
+    ("GET", "/admin/snippets/actors/relation/",
+     {"anonymous": LOGIN, "member_a": LOGIN, "member_b": LOGIN, "*": OK}),
     ("POST-API", "/api/v1/taxonomies/themes",
      {"anonymous": UNAUTH, "editor": CREATED, "admin": CREATED, "*": DENY}),
 ]
@@ -137,7 +163,14 @@ def personas(db):
 @pytest.mark.parametrize("method,path,expected", MATRIX,
                          ids=[f"{m} {p}" for m, p, _ in MATRIX])
 def test_permission_matrix(method, path, expected, personas, demo_site):
-    path = path.format(home=demo_site["sv"].pk)
+    from sihub.actors.models import Actor, Representative
+    from sihub.core.models import Sector
+
+    actor = Actor.objects.create(name="Matrisföreningen", slug="matrisforeningen",
+                                 sector=Sector.objects.get(slug="civil-society"),
+                                 kind="association")
+    Representative.objects.create(actor=actor, user=personas["member_a"])
+    path = path.format(home=demo_site["sv"].pk, actor=actor.slug, actor_pk=actor.pk)
     outcomes = {}
     for persona in PERSONAS:
         user = personas[persona]
