@@ -23,7 +23,6 @@ from sihub.actors.models import (
     SYMMETRIC_RELATIONS,
     Actor,
     ActorKind,
-    Contact,
     Offering,
     OfferingKind,
     Relation,
@@ -276,12 +275,6 @@ def actor_relations(actor: Actor) -> list[RelationGroup]:
 def actor_offerings(actor: Actor) -> list[Offering]:
     return list(actor.offerings.order_by("sort_order", "pk").prefetch_related(
         "target_sectors", "counties", "municipalities"))
-
-
-def public_contacts(actor: Actor) -> list[Contact]:
-    """Contacts who agreed to be shown; the others are never read for a public page."""
-    return list(actor.contacts.filter(is_public=True).order_by("sort_order", "pk"))
-
 
 def actor_tags(actor: Actor) -> dict[str, list[Any]]:
     prefetch_related_objects(

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_safe
 
 from sihub.actors import matching, selectors
 from sihub.actors.models import Actor, Offering, OfferingKind, Stage
+from sihub.actors.moderation import visible_contacts
 from sihub.actors.support_forms import FindSupportForm
 from sihub.core import seo
 from sihub.core.i18n import FALLBACK, current_language
@@ -125,7 +126,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "offerings": [offering_card(o, today) for o in offerings],
         "relation_groups": selectors.actor_relations(actor),
         "linked_groups": selectors.grouped_linked_content(actor),
-        "contacts": selectors.public_contacts(actor),
+        "contacts": visible_contacts(request.user, actor),
         "tags": selectors.actor_tags(actor),
         "map_config": _map_config(actor),
         "tile_attribution": getattr(settings, "SIHUB_MAP_TILE_ATTRIBUTION", "")

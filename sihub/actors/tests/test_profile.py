@@ -256,3 +256,15 @@ def test_the_profile_needs_few_queries(client, coop, django_assert_max_num_queri
     with django_assert_max_num_queries(20):
         response = client.get(url(coop))
     assert response.status_code == 200
+
+
+def test_representatives_and_editors_also_see_contacts_kept_from_the_public(coop, editor,
+                                                                            member, outsider):
+    from sihub.actors.models import Representative
+
+    Contact.objects.create(actor=coop, name="Privata Per", is_public=False)
+    Representative.objects.create(actor=coop, user=member)
+    for user in (member, editor):
+        html = login(user).get(url(coop)).content.decode()
+        assert "Privata Per" in html and "visible only to editors" in html
+    assert "Privata Per" not in login(outsider).get(url(coop)).content.decode()

@@ -3,7 +3,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from sihub.core.models import User
-from sihub.core.privacy import person_erase
+from sihub.core.privacy import email_erase, person_erase
 
 
 class Command(BaseCommand):
@@ -15,10 +15,15 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, email: str, yes: bool, **options: Any) -> None:
         user = User.objects.filter(email__iexact=email.strip()).first()
-        if user is None:
-            raise CommandError(f"No account with the e-mail address {email}")
         if not yes and input(f"Erase {email} for good? Type 'yes': ").strip() != "yes":
             raise CommandError("Cancelled")
+        if user is None:
+            # No account: still erase what is held under the address (e.g. an
+            # actor's contact person), so a request from anyone can be met.
+            erased = email_erase(actor=None, email=email.strip())
+            rows = ", ".join(f"{k}: {v}" for k, v in erased.items() if v)
+            self.stdout.write(f"No account with that address; erased by e-mail ({rows or 'nothing held'})")
+            return
         report = person_erase(actor=None, user=user)
         rows = ", ".join(f"{k}: {v}" for k, v in report.rows.items() if v)
         self.stdout.write(f"Erased person #{report.user_id} ({rows or 'account only'}; "
