@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve worker test test-postgres security bench-load backup lint migrate messages lock clean
+.PHONY: install run serve worker test test-postgres security bench-load bench-actors backup lint migrate messages lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ security: install
 ## Load test (bounded in time); figures are printed, see bench/README.md.
 bench-load: install
 	$(BIN)/python bench/load.py
+
+## The ecosystem at 5,000 actors / 20,000 relations: directory, analysis, map data (bench/README.md).
+bench-actors: install
+	$(BIN)/python bench/actors.py
 
 backup: install
 	$(BIN)/python manage.py backup

@@ -3,11 +3,13 @@
 The index sits under the Swedish home page ("goda-exempel") and its English
 translation ("good-examples"); each example is made in Swedish and then
 translated. Pages are looked up by slug, so running ``seed_demo`` again creates
-nothing new. ``--scale N`` adds N × 5,000 synthetic Swedish examples in bulk,
-for benchmarks of the faceted index.
+nothing new. Each example names the demo actors involved (``CASE_ACTORS``; the
+actors app seeds first), also on pages made before that link existed.
+``--scale N`` adds N × 5,000 synthetic Swedish examples in bulk, for benchmarks
+of the faceted index.
 
-The page-making helpers live in ``knowledge/demo.py`` (knowledge seeds first);
-they are demo-only code, so this one sideways import is tolerated.
+The page-making helpers are shared with the other apps' demo modules, in
+``sdg/demo_pages.py``.
 """
 
 from __future__ import annotations
@@ -21,11 +23,12 @@ from typing import Any
 from django.db import transaction
 from wagtail.models import Locale
 
+from sihub.actors.models import Actor
 from sihub.cases import demo_content as content
 from sihub.cases.models import CaseIndexPage, CasePage, Stage
-from sihub.core.demo import Log
+from sihub.core.demo import Log, _publish
 from sihub.core.models import HomePage
-from sihub.knowledge.demo import (
+from sihub.sdg.demo_pages import (
     LANGS,
     EcosystemTags,
     PageWithTags,
@@ -56,10 +59,32 @@ def _case_fields(record: dict[str, Any], lang: str) -> dict[str, Any]:
 def ensure_cases(home_sv: HomePage, en: Locale, tags: EcosystemTags) -> CaseIndexPage:
     index_fields = {lang: {"intro": content.INDEX["intro"][lang]} for lang in LANGS}
     index_sv, _ = ensure_pair(home_sv, en, CaseIndexPage, content.INDEX, index_fields)
+    actors = _directory_actors()
     for record in content.CASES:
-        fields = {lang: _case_fields(record, lang) for lang in LANGS}
-        ensure_pair(index_sv, en, CasePage, record, fields, tags)
+        involved = [actors[name] for name in content.CASE_ACTORS.get(record["slug"]["sv"], [])
+                    if name in actors]
+        fields = {lang: {**_case_fields(record, lang), "involved_actors": involved}
+                  for lang in LANGS}
+        for page in ensure_pair(index_sv, en, CasePage, record, fields, tags):
+            _link_actors(page, involved)
     return index_sv
+
+
+def _directory_actors() -> dict[str, Actor]:
+    """The demo actors the examples name, by name (actors seeds before cases)."""
+    names = {name for names in content.CASE_ACTORS.values() for name in names}
+    found: dict[str, Actor] = {}
+    for actor in Actor.objects.filter(name__in=names).order_by("pk"):
+        found.setdefault(actor.name, actor)
+    return found
+
+
+def _link_actors(page: CasePage, actors: list[Actor]) -> None:
+    """Link an example made before it had directory actors; an editor's choice is kept."""
+    page = CasePage.objects.get(pk=page.pk)
+    if actors and not page.involved_actors.exists():
+        page.involved_actors = actors
+        _publish(page)  # a new revision, so the editor starts from the linked version
 
 
 # --- Synthetic examples ------------------------------------------------------------
@@ -128,7 +153,9 @@ def seed(*, scale: int, log: Log) -> None:
     home_sv = HomePage.objects.filter(locale=sv).first()  # made by core's seed, as core finds it
     with transaction.atomic():
         index_sv = ensure_cases(home_sv, en, EcosystemTags())
-    log(f"cases: {len(content.CASES)} good examples in Swedish and English")
+    linked = CasePage.objects.filter(involved_actors__isnull=False).distinct().count()
+    log(f"cases: {len(content.CASES)} good examples in Swedish and English "
+        f"({linked} pages name organisations in the directory)")
     if scale > 0:
         started = time.perf_counter()
         added = synthetic_cases(index_sv, scale, log)

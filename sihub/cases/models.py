@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -65,9 +67,18 @@ class CasePage(EcosystemTagsMixin, StemmedSearchMixin, Page):
     challenge = models.TextField(_("the societal challenge"))
     solution = models.TextField(_("the solution"))
     target_groups = models.TextField(_("target groups"), blank=True)
+    # The organisations in the ecosystem directory: they link the example to the
+    # actors' profiles and join them in the network (see apps.py). Others, and
+    # each one's role, go in the free text below.
+    involved_actors = ParentalManyToManyField(
+        "actors.Actor", blank=True, related_name="cases",
+        verbose_name=_("organisations from the directory"),
+        help_text=_("Organisations involved that are in the ecosystem directory. Hold Ctrl "
+                    "(⌘ on a Mac) to choose more than one."))
     actors_involved = models.TextField(
         _("actors involved"), blank=True,
-        help_text=_("Organisations and their roles, one per line."))
+        help_text=_("Organisations and their roles, one per line, including any that are "
+                    "not in the directory."))
     stage = models.CharField(_("stage"), max_length=20, choices=Stage.choices,
                              default=Stage.PILOT, db_index=True)
     results = models.TextField(_("results and evidence"), blank=True)
@@ -87,6 +98,7 @@ class CasePage(EcosystemTagsMixin, StemmedSearchMixin, Page):
         FieldPanel("challenge"),
         FieldPanel("solution"),
         FieldPanel("target_groups"),
+        FieldPanel("involved_actors", widget=forms.SelectMultiple(attrs={"size": 12})),
         FieldPanel("actors_involved"),
         FieldPanel("stage"),
         FieldPanel("results"),
@@ -114,3 +126,11 @@ class CasePage(EcosystemTagsMixin, StemmedSearchMixin, Page):
 
         return stemmed_text(" ".join((self.title, self.summary, self.challenge, self.solution,
                                       self.target_groups, self.results)))
+
+    def directory_actors(self) -> list[Any]:
+        """The involved organisations that the public directory shows, by name.
+
+        Filtered in Python, so a preview (where the relation lives in memory) shows them too.
+        """
+        return sorted((a for a in self.involved_actors.select_related("sector")
+                       if a.is_published), key=lambda a: a.name)

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from django.utils.translation import gettext
 
 from sihub.cases.models import CaseIndexPage, CasePage
+from sihub.core.i18n import current_language
 from sihub.core.models import AuditEntry
 from sihub.core.roles import ADMIN, EDITOR, MEMBER, ROLES
+
+if TYPE_CHECKING:
+    from sihub.actors.graph import Edge, LinkedItem
+
+CASE_EDGE_KIND = "case"  # the kind of the edges case_actor_edges() contributes
 
 CASE_SUBMITTED = "case.submitted"  # the audit action written by services.case_submit
 
@@ -49,3 +59,66 @@ def case_submission_count(*, user: Any, since: datetime) -> int:
     return AuditEntry.objects.filter(actor_id=user.pk, action=CASE_SUBMITTED,
                                      created_at__gte=since).count()
 
+
+
+# --- The ecosystem graph (registered in apps.py) ---------------------------------------
+
+
+def _public_cases() -> Any:
+    """Live good examples without a view restriction: what the public may see."""
+    return CasePage.objects.live().public()
+
+
+def _pick_translation(pages: dict[str, Any], language: str) -> Any:
+    """The page in ``language`` if there is one, else the Swedish original, else any."""
+    return pages.get(language) or pages.get("sv") or next(iter(pages.values()))
+
+
+def case_actor_edges() -> list[Edge]:
+    """An edge between every two actors involved in the same public good example.
+
+    An example exists once per language (its translations share a
+    ``translation_key``), so each pair is linked once per example, whichever
+    translations name them, and labelled with the example's title in the
+    current language.
+    """
+    from sihub.actors.graph import Edge
+
+    through = CasePage.involved_actors.through
+    rows = through.objects.filter(casepage__in=_public_cases().values("pk")).values_list(
+        "casepage__translation_key", "casepage__locale__language_code", "casepage__title",
+        "actor_id")
+    actors: dict[Any, set[int]] = defaultdict(set)
+    titles: dict[Any, dict[str, str]] = defaultdict(dict)
+    for key, language, title, actor_id in rows:
+        actors[key].add(actor_id)
+        titles[key][language] = title
+    language = current_language()
+    edges = []
+    for key in sorted(actors, key=str):
+        label = _pick_translation(titles[key], language)
+        edges.extend(Edge(source=a, target=b, kind=CASE_EDGE_KIND, origin="cases", label=label)
+                     for a, b in itertools.combinations(sorted(actors[key]), 2))
+    return edges
+
+
+def case_links_for_actor(actor_id: int) -> list[LinkedItem]:
+    """The public good examples an actor is involved in, for its profile.
+
+    Each example once, in the current language where it has been translated.
+    """
+    from sihub.actors.graph import LinkedItem
+
+    public = _public_cases()
+    keys = public.filter(involved_actors=actor_id).values("translation_key")
+    by_key: dict[Any, dict[str, Any]] = defaultdict(dict)
+    for page in public.filter(translation_key__in=keys).select_related("locale"):
+        by_key[page.translation_key][page.locale.language_code] = page
+    language, kind = current_language(), gettext("Good examples")
+    items = []
+    for pages in by_key.values():
+        page = _pick_translation(pages, language)
+        url = page.get_url()
+        if url:
+            items.append(LinkedItem(title=page.title, url=url, kind=kind))
+    return sorted(items, key=lambda item: item.title.casefold())

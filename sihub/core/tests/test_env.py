@@ -92,3 +92,25 @@ def test_it_refuses_to_start_production_without_allowed_hosts():
     result = _manage("check", SIHUB_ENV="production", SECRET_KEY=STRONG_KEY)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
+
+
+def test_it_collects_static_files_with_hashed_names_in_production(tmp_path):
+    """The manifest storage refuses files that point to missing ones (e.g. source maps)."""
+    result = _manage("collectstatic", "--noinput", SIHUB_ENV="production",
+                     SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="example.org",
+                     SIHUB_STATIC_ROOT=str(tmp_path / "static"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    assert "vendor/leaflet/leaflet.js" in manifest
+
+
+def test_it_adds_the_map_tile_host_to_the_content_security_policy():
+    ok = _manage("shell", "-c", "from django.conf import settings; print("
+                 "settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src'])",
+                 SIHUB_MAP_TILE_URL="https://tiles.example.org/{z}/{x}/{y}.png",
+                 SIHUB_MAP_TILE_ATTRIBUTION="© Example")
+    assert ok.returncode == 0, ok.stderr
+    assert "https://tiles.example.org" in ok.stdout
+    bad = _manage("check", SIHUB_MAP_TILE_URL="http://tiles.example.org/{z}/{x}/{y}.png",
+                  SIHUB_MAP_TILE_ATTRIBUTION="x")
+    assert bad.returncode != 0 and "SIHUB_MAP_TILE_URL" in bad.stderr
