@@ -36,6 +36,7 @@ from sihub.actors.graph import (
 from sihub.actors.models import Actor, Offering, OfferingKind, Relation
 from sihub.actors.selectors import actor_facets, filtered_actors, published_actors
 from sihub.core import facets as facet_lib
+from sihub.core import pagecache
 from sihub.core.models import County
 
 # More nodes than this and the browser spends seconds on layout and drawing:
@@ -173,13 +174,17 @@ class EcosystemAnalysis:
 
 
 def data_fingerprint() -> str:
-    """Cheap to read; changes on any insert, delete, (un)publishing or bump of ``updated_at``."""
+    """Cheap to read; changes on any insert, delete, (un)publishing or bump of ``updated_at``,
+    and whenever the page cache is retired."""
     actors = Actor.objects.aggregate(
         n=Count("pk"), published=Count("pk", filter=Q(is_published=True)), top=Max("pk"),
         changed=Max("updated_at"))
     relations = Relation.objects.aggregate(n=Count("pk"), top=Max("pk"), changed=Max("created_at"))
     offerings = Offering.objects.aggregate(n=Count("pk"), top=Max("pk"))
-    raw = repr((sorted(actors.items()), sorted(relations.items()), sorted(offerings.items())))
+    # The page cache's version moves on every saved actor, offering, relation
+    # or tag change and on every page published (good examples bring edges).
+    raw = repr((sorted(actors.items()), sorted(relations.items()), sorted(offerings.items()),
+                pagecache.current_version()))
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 

@@ -321,3 +321,16 @@ def test_it_counts_the_links_other_apps_provide_in_the_analysis(provider):
 
     assert result.network.edge_count == 2
     assert result.network.by_betweenness[0].label == "Beta"
+
+
+def test_it_recomputes_when_an_offering_moves_to_another_county():
+    """An edit keeps the counts and ids; the saved row retires the cache all the same."""
+    from sihub.actors.tests.factories import county, make_offering
+
+    actor = make_actor("Alpha", home="2480")
+    offering = make_offering(actor, OfferingKind.FUNDING, counties=["24"])
+    before = network.ecosystem_analysis().gaps
+    offering.counties.set([county("01")])
+    offering.save()  # a ParentalManyToManyField writes on save
+    after = network.ecosystem_analysis().gaps
+    assert before != after
