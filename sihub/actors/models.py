@@ -93,6 +93,10 @@ class RelationKind(models.TextChoices):
     COLLABORATES = "collaborates", _("Collaborates with")
 
 
+# Paths under /actors/ (and /api/v1/actors/) that an actor's slug must not take.
+RESERVED_SLUGS = frozenset({"find-support", "map", "network", "analysis", "export",
+                            "offerings", "relations", "graph"})
+
 # Relations that read the same both ways (A partner of B = B partner of A).
 SYMMETRIC_RELATIONS = frozenset({RelationKind.PARTNER, RelationKind.COLLABORATES})
 
@@ -180,6 +184,9 @@ class Actor(RevisionMixin, EcosystemTagsMixin, index.Indexed, ClusterableModel):
 
     def clean(self) -> None:
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("“%(slug)s” is the address of another page; "
+                                             "choose another slug.") % {"slug": self.slug}})
         if self.org_number:
             try:
                 self.org_number = orgnr.normalise(self.org_number)

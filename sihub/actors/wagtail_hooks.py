@@ -416,6 +416,5 @@ def register_review_menu_item() -> MenuItem:
 
 
 # --- Import of actors (CSV/XLSX) -----------------------------------------------------
-# The import UI (admin_import.py) registers its own hooks when imported; to switch
-# it on, uncomment this one line (left to its author, through the lead):
-# from sihub.actors import admin_import  # noqa: E402, F401
+# The import UI (admin_import.py) registers its own hooks when imported.
+from sihub.actors import admin_import  # noqa: E402, F401

@@ -17,6 +17,12 @@ its tags; everything else happens here, the same way for every kind:
   and in its language, then records ``import.completed`` in the audit log.
 
 Rows are numbered as a spreadsheet shows them: the header is row 1.
+
+Importers that are not pages (``actors/importers.py``) use the same reading
+(``read_tables`` also reads several named sheets of one workbook), the same
+``Row`` look-ups and report, and ``PendingFiles`` for the admin's two steps;
+they write their own rows. ``spreadsheet_safe`` is the other direction: text
+for a CSV export that a spreadsheet program will not run as a formula.
 """
 
 from __future__ import annotations
@@ -26,11 +32,14 @@ import functools
 import io
 import os
 import re
+import secrets
+import stat
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import IO, Any, Protocol
 
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -68,10 +77,15 @@ class RowError:
     row: int
     column: str
     message: str
+    sheet: str = ""  # which sheet or file, when an import reads more than one
 
     def __str__(self) -> str:
         where = _("row %(row)s") % {"row": self.row}
-        return f"{where}, {self.column}: {self.message}" if self.column else f"{where}: {self.message}"
+        if self.sheet:
+            where = f"{self.sheet}, {where}"
+        if self.column:
+            return f"{where}, {self.column}: {self.message}"
+        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,7 @@ class Table:
     headers: dict[str, str]  # canonical name → the header as written in the file
     rows: list[tuple[int, dict[str, str]]]  # (row number, canonical name → cell text)
     errors: list[RowError] = field(default_factory=list)  # header problems (row 1)
+    title: str = ""  # the sheet's title, for a workbook
 
 
 def _header_key(text: str) -> str:
@@ -118,22 +133,47 @@ def _too_long() -> ImportFileError:
     return ImportFileError(_("The file has more than %(rows)s rows.") % {"rows": f"{MAX_ROWS:,}"})
 
 
+@dataclass(frozen=True)
+class Sheet:
+    """One table an import reads: a named sheet of a workbook, or a whole CSV file."""
+
+    key: str  # the importer's name for it, e.g. "offerings"
+    names: tuple[str, ...]  # sheet titles that hold it, e.g. ("offerings", "erbjudanden")
+    columns: Sequence[Column]
+    # A CSV file, or a workbook none of whose sheets is named, is the primary table.
+    primary: bool = False
+
+
 def read_table(source: IO[bytes], *, filename: str, size: int,
                columns: Sequence[Column]) -> Table:
-    """The rows of a CSV or XLSX file, keyed by canonical column name."""
+    """The rows of a CSV or XLSX file (its first sheet), keyed by canonical column name."""
+    tables = read_tables(source, filename=filename, size=size,
+                         sheets=[Sheet("", (), columns, primary=True)])
+    if "" not in tables:  # a workbook without a single sheet
+        raise ImportFileError(_("The file is empty."))
+    return tables[""]
+
+
+def read_tables(source: IO[bytes], *, filename: str, size: int,
+                sheets: Sequence[Sheet]) -> dict[str, Table]:
+    """The tables of a file by ``Sheet.key``: those of ``sheets`` that it holds.
+
+    A CSV file holds the primary table only. A workbook holds each sheet whose
+    title is one of its names; the primary table is otherwise its first sheet
+    not claimed by another, so a one-sheet workbook works whatever the title.
+    """
     if size > MAX_BYTES:
         raise _too_large()
+    primary = next((s for s in sheets if s.primary), None)
     extension = PurePath(filename).suffix.lower()
     if extension == ".csv":
         data = source.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:  # a size that was not the truth
             raise _too_large()
-        raw_rows = _csv_rows(data)
-    elif extension == ".xlsx":
-        raw_rows = _xlsx_rows(source)
-    else:
-        raise ImportFileError(_("Only CSV and XLSX files can be imported."))
-    return _table(raw_rows, columns)
+        return {primary.key: _table(_csv_rows(data), primary.columns)} if primary else {}
+    if extension == ".xlsx":
+        return _xlsx_tables(source, sheets)
+    raise ImportFileError(_("Only CSV and XLSX files can be imported."))
 
 
 def _csv_rows(data: bytes) -> Iterator[list[str]]:
@@ -156,7 +196,7 @@ def _csv_rows(data: bytes) -> Iterator[list[str]]:
         raise ImportFileError(_("The CSV file cannot be read: %(error)s") % {"error": exc}) from None
 
 
-def _xlsx_rows(source: IO[bytes]) -> Iterator[list[str]]:
+def _xlsx_tables(source: IO[bytes], sheets: Sequence[Sheet]) -> dict[str, Table]:
     from openpyxl import load_workbook
 
     data = source.read(MAX_BYTES + 1)
@@ -174,13 +214,32 @@ def _xlsx_rows(source: IO[bytes]) -> Iterator[list[str]]:
     except Exception:  # openpyxl raises many kinds for a damaged or foreign file
         raise unreadable from None
     try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            return
-        for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
-            yield [_cell_text(v) for v in values]
+        by_title = {_header_key(ws.title): ws for ws in workbook.worksheets}
+        found: dict[str, Any] = {}
+        for sheet in sheets:
+            match = next((by_title[_header_key(n)] for n in sheet.names
+                          if _header_key(n) in by_title), None)
+            if match is not None:
+                found[sheet.key] = match
+        primary = next((s for s in sheets if s.primary), None)
+        if primary is not None and primary.key not in found:
+            claimed = {id(ws) for ws in found.values()}
+            spare = [ws for ws in workbook.worksheets if id(ws) not in claimed]
+            if spare:
+                found[primary.key] = spare[0]
+        tables = {}
+        for sheet in sheets:
+            if sheet.key in found:
+                tables[sheet.key] = _table(_xlsx_rows(found[sheet.key]), sheet.columns)
+                tables[sheet.key].title = found[sheet.key].title
+        return tables
     finally:
         workbook.close()
+
+
+def _xlsx_rows(sheet: Any) -> Iterator[list[str]]:
+    for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        yield [_cell_text(v) for v in values]
 
 
 def _cell_text(value: Any) -> str:
@@ -241,29 +300,94 @@ def _table(raw_rows: Iterator[list[str]], columns: Sequence[Column]) -> Table:
 # --- Checking one row ------------------------------------------------------------
 
 
+def name_key(text: str) -> str:
+    """A name as a look-up key: case, accents' composition and spacing do not matter."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
 class Vocabulary:
-    """The reference data rows point at, loaded once per import (five queries)."""
+    """The reference data rows point at, loaded once per import (six queries).
+
+    Counties, municipalities, themes and sectors are found by code or slug and
+    by name in Swedish or English ("Västerbottens län", "Västerbotten",
+    "Umeå", "Umeå kommun", "Utbildning och lärande").
+    """
 
     def __init__(self) -> None:
-        from sihub.core.models import County, Municipality, Theme
+        from sihub.core.models import County, Municipality, Sector, Theme
         from sihub.sdg.models import Goal, Target
 
         self.goals = {g.number: g for g in Goal.objects.all()}
         self.targets = {t.code: t for t in Target.objects.select_related("goal")}
         self.themes = {t.slug: t for t in Theme.objects.all()}
+        self.sectors = {s.slug: s for s in Sector.objects.all()}
         self.counties = {c.code: c for c in County.objects.all()}
         self.municipalities = {m.code: m for m in Municipality.objects.select_related("county")}
+        self._names: dict[str, dict[str, Any]] = {"theme": {}, "sector": {}, "county": {},
+                                                  "municipality": {}}
+        for kind, objects in (("theme", self.themes), ("sector", self.sectors)):
+            for slug, obj in objects.items():
+                for name in (slug, obj.name_sv, obj.name_en):
+                    self._names[kind].setdefault(name_key(name), obj)
+        for county in self.counties.values():
+            for name in (county.name_sv, county.name_en,
+                         re.sub(r"\s+län$", "", county.name_sv),
+                         re.sub(r"s?\s+län$", "", county.name_sv),
+                         re.sub(r"\s+county$", "", county.name_en, flags=re.IGNORECASE)):
+                self._names["county"].setdefault(name_key(name), county)
+        for municipality in self.municipalities.values():
+            for name in (municipality.name, f"{municipality.name} kommun"):
+                self._names["municipality"].setdefault(name_key(name), municipality)
+
+    def county(self, text: str) -> Any:
+        """A county by its code ("24", "1" for "01") or name; None if there is none."""
+        if text.isdigit():
+            return self.counties.get(text.zfill(2))
+        return self._names["county"].get(name_key(text))
+
+    def municipality(self, text: str) -> Any:
+        if text.isdigit():
+            return self.municipalities.get(text.zfill(4))
+        return self._names["municipality"].get(name_key(text))
+
+    def theme(self, text: str) -> Any:
+        return self.themes.get(text.lower()) or self._names["theme"].get(name_key(text))
+
+    def sector(self, text: str) -> Any:
+        return self.sectors.get(text.lower()) or self._names["sector"].get(name_key(text))
+
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^[-+]?\d+([.,]\d+)?([eE][-+]?\d+)?$")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """Text for a CSV cell that Excel or LibreOffice will show, never run.
+
+    Text that a spreadsheet would read as a formula gets a leading apostrophe
+    (OWASP's advice against CSV injection); plain numbers such as "-12.5" stay
+    as they are. ``Row.text`` removes the apostrophe again on import.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
+_YES = {"yes", "y", "ja", "j", "true", "sant", "1", "x"}
+_NO = {"no", "n", "nej", "false", "falskt", "0"}
 
 
 class Row:
     """One row's cells, its problems, and the look-ups every importer needs."""
 
     def __init__(self, number: int, cells: dict[str, str], headers: dict[str, str],
-                 vocabulary: Vocabulary) -> None:
+                 vocabulary: Vocabulary, *, sheet: str = "") -> None:
         self.number = number
         self.cells = cells
         self.headers = headers
         self.vocabulary = vocabulary
+        self.sheet = sheet
         self.errors: list[RowError] = []
 
     def column_label(self, name: str) -> str:
@@ -272,13 +396,15 @@ class Row:
 
     def error(self, column: str, message: str) -> None:
         self.errors.append(RowError(self.number, self.column_label(column) if column else "",
-                                    message))
+                                    message, self.sheet))
 
     def text(self, column: str) -> str:
         value = self.cells.get(column, "")
         if "\x00" in value:
             self.error(column, _("The text holds a NUL character."))
-            return value.replace("\x00", "")
+            value = value.replace("\x00", "")
+        if value[:1] == "'" and value[1:2] in FORMULA_PREFIXES:
+            value = value[1:]  # written by spreadsheet_safe() on export
         return value
 
     def items(self, column: str) -> list[str]:
@@ -294,11 +420,51 @@ class Row:
             self.error(column, _("“%(value)s” is not a whole number.") % {"value": value})
             return None
 
+    def decimal(self, column: str) -> float | None:
+        """A decimal number, with a point or a (Swedish) decimal comma."""
+        value = self.text(column)
+        if not value:
+            return None
+        if _NUMBER.match(value):
+            return float(value.replace(",", "."))
+        self.error(column, _("“%(value)s” is not a number.") % {"value": value})
+        return None
+
+    def boolean(self, column: str, default: bool = False) -> bool:
+        """yes/no, ja/nej, true/false, 1/0 or x; blank is ``default``."""
+        value = self.text(column).strip().lower()
+        if not value:
+            return default
+        if value in _YES:
+            return True
+        if value in _NO:
+            return False
+        self.error(column, _("“%(value)s” is neither yes nor no.") % {"value": self.text(column)})
+        return default
+
+    def date(self, column: str) -> date | None:
+        value = self.text(column)
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value[:10] if "T" in value else value)
+        except ValueError:
+            self.error(column, _("“%(value)s” is not a date like 2025-03-31.") % {"value": value})
+            return None
+
     def choice(self, column: str, choices: type[models.TextChoices]) -> str | None:
         """A choice given by its value or its Swedish or English label; None if blank."""
         value = self.text(column)
         if not value:
             return None
+        return self._choice(column, value, choices)
+
+    def choice_items(self, column: str, choices: type[models.TextChoices]) -> list[str]:
+        """Several choices, separated by semicolons; the unknown ones are reported."""
+        found = [self._choice(column, item, choices) for item in self.items(column)]
+        return list(dict.fromkeys(v for v in found if v))
+
+    def _choice(self, column: str, value: str, choices: type[models.TextChoices]) -> str | None:
         accepted = _accepted_choices(choices)
         if value.lower() in accepted:
             return accepted[value.lower()]
@@ -329,30 +495,61 @@ class Row:
     def themes(self, column: str = "themes") -> list[Any]:
         found = []
         for item in self.items(column):
-            theme = self.vocabulary.themes.get(item.lower())
+            theme = self.vocabulary.theme(item)
             if theme is None:
                 self.error(column, _("There is no theme “%(value)s”.") % {"value": item})
             else:
                 found.append(theme)
         return found
 
+    def sector(self, column: str) -> Any:
+        """One sector by slug or name; None if blank or unknown (reported)."""
+        value = self.text(column).strip()
+        if not value:
+            return None
+        sector = self.vocabulary.sector(value)
+        if sector is None:
+            self.error(column, _("There is no sector “%(value)s”.") % {"value": value})
+        return sector
+
+    def sectors(self, column: str) -> list[Any]:
+        found = []
+        for item in self.items(column):
+            sector = self.vocabulary.sector(item)
+            if sector is None:
+                self.error(column, _("There is no sector “%(value)s”.") % {"value": item})
+            else:
+                found.append(sector)
+        return found
+
     def counties(self, column: str = "county_code") -> list[Any]:
         found = []
         for item in self.items(column):
-            county = self.vocabulary.counties.get(item.zfill(2) if item.isdigit() else item)
+            county = self.vocabulary.county(item)
             if county is None:
-                self.error(column, _("There is no county with code “%(value)s”.") % {"value": item})
+                self.error(column, _("There is no county “%(value)s” (by code or name).")
+                           % {"value": item})
             else:
                 found.append(county)
         return found
 
+    def municipality(self, column: str) -> Any:
+        """One municipality by code or name; None if blank or unknown (reported)."""
+        value = self.text(column).strip()
+        if not value:
+            return None
+        municipality = self.vocabulary.municipality(value)
+        if municipality is None:
+            self.error(column, _("There is no municipality “%(value)s” (by code or name).")
+                       % {"value": value})
+        return municipality
+
     def municipalities(self, column: str = "municipality_code") -> list[Any]:
         found = []
         for item in self.items(column):
-            municipality = self.vocabulary.municipalities.get(
-                item.zfill(4) if item.isdigit() else item)
+            municipality = self.vocabulary.municipality(item)
             if municipality is None:
-                self.error(column, _("There is no municipality with code “%(value)s”.")
+                self.error(column, _("There is no municipality “%(value)s” (by code or name).")
                            % {"value": item})
             else:
                 found.append(municipality)
@@ -401,16 +598,36 @@ class ImportReport:
         return "\n".join(lines)
 
 
+def report_validation_error(row: Row, exc: ValidationError, field_columns: dict[str, str]) -> None:
+    """Add the model's own validation errors to the row, each at its column.
+
+    ``field_columns`` maps model fields to columns where they differ; a field
+    not in it is its own column's name. A cell the row already found wrong
+    (e.g. "20x3" as a year) is not reported twice by the model ("this field
+    cannot be null").
+    """
+    reported = {e.column for e in row.errors}
+    for name, messages in exc.message_dict.items():
+        column = field_columns.get(name, name)
+        column = "" if column == NON_FIELD_ERRORS else column
+        if column and row.column_label(column) in reported:
+            continue
+        for message in messages:
+            row.error(column, message)
+
+
 # Fields the import sets itself, or that only exist once the page is in the tree.
 _NOT_VALIDATED = ["path", "depth", "numchild", "url_path", "locale", "content_type",
                   "translation_key", "owner", "latest_revision", "live_revision",
                   "draft_title"]  # draft_title is the title, checked as such
 
 
-def _unique_slug(title: str, taken: set[str]) -> str:
+def unique_slug(title: str, taken: set[str], *, max_length: int = 240,
+                fallback: str = "page") -> str:
+    """A slug for ``title`` not in ``taken`` (which it joins), numbered "-2", "-3" …"""
     # Like wagtail.coreutils.find_available_slug, but also unique within the
-    # batch, whose pages are not in the database yet; numbered as Wagtail does.
-    base = (slugify(title) or "page")[:240].strip("-") or "page"
+    # batch, whose rows are not in the database yet; numbered as Wagtail does.
+    base = (slugify(title) or fallback)[:max_length].strip("-") or fallback
     slug, n = base, 1
     while slug in taken:
         n += 1
@@ -429,21 +646,12 @@ def _check(importer: Importer, index_page: Page, table: Table, progress: Progres
     for done, (number, cells) in enumerate(table.rows, start=1):
         row = Row(number, cells, table.headers, vocabulary)
         page = importer.build(row)
-        page.slug = _unique_slug(page.title or "", taken)
+        page.slug = unique_slug(page.title or "", taken)
         page.locale = index_page.locale
         try:
             page.full_clean(exclude=_NOT_VALIDATED)
         except ValidationError as exc:
-            # A cell the row already found wrong (e.g. "20x3" as a year) need not
-            # be reported twice by the model ("this field cannot be null").
-            reported = {e.column for e in row.errors}
-            for name, messages in exc.message_dict.items():
-                column = importer.field_columns.get(name, "title" if name == "slug" else name)
-                column = "" if column == NON_FIELD_ERRORS else column
-                if column and row.column_label(column) in reported:
-                    continue
-                for message in messages:
-                    row.error(column, message)
+            report_validation_error(row, exc, {"slug": "title", **importer.field_columns})
         errors.extend(row.errors)
         pages.append(page)
         if progress and (done % 100 == 0 or done == total):
@@ -502,6 +710,63 @@ def pages_import(*, importer: Importer, index_page: Page, source: IO[bytes], fil
         report.published = False
         report.errors = [RowError(0, "", "; ".join(exc.messages))]
     return report
+
+
+# --- The file kept between an admin import's dry run and its confirmation -----------
+
+
+class PendingFiles:
+    """Uploads kept in a private folder between a dry run and its confirmation.
+
+    The admin checks a file first and imports it only when the person
+    confirms; meanwhile it lies here under a random token that only their
+    session knows. Files older than ``max_age`` seconds are removed on the next
+    upload.
+    """
+
+    max_age = 24 * 3600
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _private_dir(self) -> Path:
+        """The folder, made private to this process's user; refuses one someone else prepared."""
+        self.directory.mkdir(mode=0o700, exist_ok=True)
+        info = self.directory.lstat()
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+            raise PermissionError(f"{self.directory} is not a private folder of this user")
+        return self.directory
+
+    def keep(self, upload: Any, extension: str) -> str:
+        """Store an upload privately; returns the token that names it."""
+        folder = self._private_dir()
+        now = datetime.now().timestamp()
+        for old in folder.iterdir():  # abandoned imports
+            try:
+                if now - old.stat().st_mtime > self.max_age:
+                    old.unlink()
+            except OSError:
+                pass
+        token = secrets.token_hex(16)
+        upload.seek(0)
+        descriptor = os.open(self.path(token, extension), os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+                             0o600)
+        with os.fdopen(descriptor, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        return token
+
+    def path(self, token: str, extension: str) -> Path:
+        # Both parts are checked here, so a tampered session cannot point elsewhere.
+        if not re.fullmatch(r"[0-9a-f]{32}", token) or extension not in EXTENSIONS:
+            raise ValueError("not a pending upload")
+        return self.directory / f"{token}{extension}"
+
+    def discard(self, token: str, extension: str) -> None:
+        try:
+            self.path(token, extension).unlink(missing_ok=True)
+        except ValueError:
+            pass
 
 
 # --- The management commands -------------------------------------------------------

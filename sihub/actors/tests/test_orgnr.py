@@ -98,3 +98,12 @@ def test_it_accepts_the_twelve_digit_form_through_model_validation(db):
     actor = make_actor("Ett annat bolag", org_number="16556036-0793")
     actor.refresh_from_db()
     assert actor.org_number == "556036-0793"
+
+
+def test_an_actor_cannot_take_the_address_of_another_page(db):
+    from sihub.actors.models import RESERVED_SLUGS
+
+    assert "find-support" in RESERVED_SLUGS
+    with pytest.raises(ValidationError) as caught:
+        make_actor("Karta", slug="map")
+    assert "slug" in caught.value.message_dict
