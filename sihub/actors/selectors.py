@@ -86,7 +86,13 @@ def searched_actors(params: Mapping[str, Any]) -> QuerySet[Actor]:
     queryset = published_actors()
     q = (params.get("q") or "").strip()
     if q:
-        queryset = queryset.filter(Q(name__icontains=q) | Q(org_number=q))
+        # SQLite's LIKE folds ASCII letters only, so "UMEÅ" would miss "Umeå":
+        # also try the lower-case, upper-case and capitalised spellings.
+        spellings = {q, q.lower(), q.upper(), q.capitalize(), q.title()}
+        by_name = Q()
+        for spelling in spellings:
+            by_name |= Q(name__icontains=spelling)
+        queryset = queryset.filter(by_name | Q(org_number=q))
     return queryset
 
 

@@ -46,11 +46,11 @@ def other_member(db):
 
 
 def claim_url(actor: Actor) -> str:
-    return f"/sv/actors/{actor.slug}/claim/"
+    return f"/en/actors/{actor.slug}/claim/"
 
 
 def propose_url(actor: Actor) -> str:
-    return f"/sv/actors/{actor.slug}/propose/"
+    return f"/en/actors/{actor.slug}/propose/"
 
 
 def form_data(actor: Actor, **changes: Any) -> dict[str, Any]:
@@ -88,7 +88,7 @@ def form_data(actor: Actor, **changes: Any) -> dict[str, Any]:
 def test_it_sends_anonymous_visitors_to_the_member_log_in(client, actor, url):
     response = client.get(url(actor))
     assert response.status_code == 302
-    assert response["Location"].startswith("/sv/accounts/login/?next=")
+    assert response["Location"].startswith("/en/accounts/login/?next=")
     assert client.post(url(actor), {"message": "x"}).status_code == 302
     assert not Claim.objects.exists() and not ChangeProposal.objects.exists()
 

@@ -18,6 +18,12 @@ from sihub.core.models import AuditEntry
 INDEX = "/admin/actors/review/"
 
 
+@pytest.fixture(autouse=True)
+def _admin_in_english(settings):
+    """The assertions read the English texts; the admin otherwise speaks Swedish."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def actor(db) -> Actor:
     return make_actor("Läxhjälpen i Umeå", sector_slug="civil-society", home="2480",
