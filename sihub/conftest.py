@@ -12,6 +12,24 @@ from sihub.core.services import user_set_roles
 PASSWORD = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_language_and_cache():
+    """Each test starts in the default language with an empty cache.
+
+    A request to /en/… leaves English active in the thread, so a later
+    ``reverse()`` would give /en/ URLs; and cached results (the page cache,
+    the network analysis) must not carry over from a test whose rows were
+    rolled back but whose ids the next test reuses.
+    """
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()
+    translation.activate("sv")
+    yield
+    translation.deactivate()
+
+
 def _person(email: str, roles: list[str], **extra: object) -> User:
     user = User.objects.create_user(email, PASSWORD, **extra)
     if roles:
