@@ -14,6 +14,9 @@ from sihub.cases.models import CaseIndexPage, CasePage
 from sihub.cases.tests.test_cases import publish_case
 from sihub.conftest import login
 
+# The code a visitor would type to see a restricted page (not a real credential).
+VIEW_CODE = "hemligt"
+
 
 @pytest.fixture
 def case_index(demo_site) -> dict[str, CaseIndexPage]:
@@ -102,7 +105,7 @@ def test_drafts_unpublished_and_restricted_examples_make_no_edges(case_index, ac
     gone.unpublish()
     secret = _with_actors(publish_case(case_index["sv"], "Hemligt"), actors["forening"],
                           actors["outside"])
-    PageViewRestriction.objects.create(page=secret, password="hemligt",
+    PageViewRestriction.objects.create(page=secret, password=VIEW_CODE,
                                        restriction_type=PageViewRestriction.PASSWORD)
     assert _case_edges() == set()
     assert linked_content(actors["kommun"].pk) == []
