@@ -249,6 +249,11 @@ def _decide(obj: Claim | ChangeProposal, *, editor: Any, status: str, note: str)
     obj.review_note = note.strip()
     obj.full_clean(validate_constraints=False)
     obj.save()
+    # The member hears of the decision once it is committed (ids only).
+    from sihub.actors.tasks import send_review_decision_email
+
+    kind, pk = ("claim" if isinstance(obj, Claim) else "proposal"), obj.pk
+    transaction.on_commit(lambda: send_review_decision_email.enqueue(kind, pk))
 
 
 def claim_approve(*, claim: Claim, editor: Any, note: str = "") -> Representative:
