@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import os
 import secrets
-import stat
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +33,19 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from sihub.core.importing import EXTENSIONS, MAX_BYTES, ImportFileError, Importer, pages_import
+from sihub.core.importing import (
+    EXTENSIONS,
+    MAX_BYTES,
+    ImportFileError,
+    Importer,
+    PendingFiles,
+    pages_import,
+)
 from sihub.knowledge.importers import PUBLICATIONS
 
 SESSION_KEY = "sihub_page_import"
-PENDING_DIR = Path(tempfile.gettempdir()) / "sihub-page-imports"
-PENDING_MAX_AGE = 24 * 3600  # seconds; abandoned uploads are removed after this
+# The file kept between the dry run and the confirmation (see core.importing.PendingFiles).
+PENDING = PendingFiles(Path(tempfile.gettempdir()) / "sihub-page-imports")
 
 
 # --- Importers and the index pages a person may import under ------------------------
@@ -73,47 +78,10 @@ def get_index_for_user(user: Any, pk: Any) -> Page:
     return index
 
 
-# --- The file kept between the dry run and the confirmation ---------------------------
-
-
-def _pending_dir() -> Path:
-    """The folder, made private to this process's user; refuses one someone else prepared."""
-    PENDING_DIR.mkdir(mode=0o700, exist_ok=True)
-    info = PENDING_DIR.lstat()
-    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
-        raise PermissionError(f"{PENDING_DIR} is not a private folder of this user")
-    return PENDING_DIR
-
-
-def _keep(upload: Any, extension: str) -> str:
-    """Store an upload privately; returns the token that names it."""
-    _pending_dir()
-    now = time.time()
-    for old in PENDING_DIR.iterdir():  # abandoned imports
-        try:
-            if now - old.stat().st_mtime > PENDING_MAX_AGE:
-                old.unlink()
-        except OSError:
-            pass
-    token = secrets.token_hex(16)
-    upload.seek(0)
-    descriptor = os.open(_pending_path(token, extension), os.O_WRONLY | os.O_CREAT | os.O_EXCL,
-                         0o600)
-    with os.fdopen(descriptor, "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return token
-
-
-def _pending_path(token: str, extension: str) -> Path:
-    # Both parts come from this module (never from the request), so no path tricks.
-    return PENDING_DIR / f"{token}{extension}"
-
-
 def _forget(request: HttpRequest) -> None:
     pending = request.session.pop(SESSION_KEY, None)
     if pending:
-        _pending_path(pending["token"], pending["extension"]).unlink(missing_ok=True)
+        PENDING.discard(pending["token"], pending["extension"])
 
 
 # --- Forms and views ------------------------------------------------------------------
@@ -189,7 +157,7 @@ def import_start(request: HttpRequest) -> HttpResponse:
     if report.ok:
         extension = Path(upload.name).suffix.lower()
         request.session[SESSION_KEY] = {
-            "token": _keep(upload, extension), "extension": extension, "index": index.pk,
+            "token": PENDING.keep(upload, extension), "extension": extension, "index": index.pk,
             "publish": publish,
         }
     return render(request, "knowledge/admin/import_report.html", {
@@ -208,7 +176,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
                                   "upload the file again."))
         return redirect("knowledge_import:start")
     index = get_index_for_user(request.user, pending["index"])
-    source_path = _pending_path(pending["token"], pending["extension"])
+    source_path = PENDING.path(pending["token"], pending["extension"])
     try:
         with open(source_path, "rb") as source:
             report = pages_import(importer=importers()[type(index)], index_page=index,

@@ -144,7 +144,7 @@ CONFIRM = "/admin/import/confirm/"
 
 @pytest.fixture(autouse=True)
 def pending_dir(tmp_path, monkeypatch):
-    monkeypatch.setattr(wagtail_hooks, "PENDING_DIR", tmp_path / "pending")
+    monkeypatch.setattr(wagtail_hooks.PENDING, "directory", tmp_path / "pending")
     return tmp_path / "pending"
 
 
