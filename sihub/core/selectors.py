@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from sihub.core import pagecache
 from sihub.core.i18n import current_language

@@ -7,7 +7,6 @@ from datetime import timedelta
 
 import pytest
 from django.apps import apps
-from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
@@ -165,7 +164,6 @@ def test_erasure_leaves_no_trace(person, editor):
     before = _database_text()
     assert FIRST in before and EMAIL in before
 
-    from django.test.utils import CaptureQueriesContext  # noqa: F401
     from django.db import transaction
 
     with transaction.atomic():

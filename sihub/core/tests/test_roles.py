@@ -1,6 +1,5 @@
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Page
 
 from sihub.conftest import login
 from sihub.core.models import AuditEntry

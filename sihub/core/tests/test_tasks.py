@@ -8,7 +8,6 @@ from django_tasks import task_backends
 from sihub.core.roles import EDITOR
 from sihub.core.services import user_set_roles
 
-import pytest
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
