@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
+from django.db.models import Q
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Or, PlainText, SearchQuery
@@ -46,6 +47,28 @@ class SearchResults:
         return pages + len(self.goals) + len(self.targets) + len(self.actors)
 
 
+def _matching_actors(text: str, query: SearchQuery, backend: Any) -> list[Actor]:
+    """Actors whose name holds a word of the query first, then others the index finds.
+
+    Not ranked by relevance: on the database backend the relevance score is a
+    per-row full-text subquery, seconds for a few thousand actors whose
+    descriptions share a common word ("kommun"). The directory has the rest.
+    """
+    actors = Actor.objects.published().select_related("sector", "home_municipality")
+    by_name = Q()
+    for word in text[:MAX_QUERY_LENGTH].split():
+        for spelling in {word, word.lower(), word.capitalize()}:
+            by_name |= Q(name__icontains=spelling)
+    found = list(actors.filter(by_name).order_by("name")[:MAX_ACTORS]) if by_name else []
+    if len(found) < MAX_ACTORS:
+        seen = {a.pk for a in found}
+        for actor in backend.search(query, actors, order_by_relevance=False)[:MAX_ACTORS * 2]:
+            if actor.pk not in seen and len(found) < MAX_ACTORS:
+                found.append(actor)
+                seen.add(actor.pk)
+    return found
+
+
 def search_everything(text: str, *, language: str, page_number: Any = 1,
                       per_page: int = 20) -> SearchResults:
     results = SearchResults(query=text)
@@ -61,6 +84,5 @@ def search_everything(text: str, *, language: str, page_number: Any = 1,
     results.pages = Paginator(pages, per_page).get_page(page_number)
     results.goals = list(backend.search(query, Goal.objects.all())[:17])
     results.targets = list(backend.search(query, Target.objects.select_related("goal"))[:20])
-    results.actors = list(backend.search(query, Actor.objects.published().select_related(
-        "sector", "home_municipality"))[:MAX_ACTORS])
+    results.actors = _matching_actors(text, query, backend)
     return results
