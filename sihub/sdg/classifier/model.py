@@ -1,0 +1,215 @@
+"""The SDG classifier: meaning (word vectors against the 169 targets) plus lexical evidence.
+
+For a text, the features are
+- its vector (SIF-weighted mean of distilled e5 word vectors, ``vectors.py``),
+- per goal, the cosine to the goal's nearest target text and to the goal's own
+  title and text (both languages; the 169 targets are the UN's and our Swedish),
+- per goal, the weight of the curated phrases found (``lexicon.py``),
+- the share of words the vocabulary knows.
+One logistic regression per goal turns them into a probability; a threshold
+per goal, calibrated on the development set (``training.py``), decides.  The
+reported score is the probability shifted so that the threshold sits at 0.5:
+a goal is chosen when its score is at least 0.5.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from sihub.sdg.classifier import text as textmod
+from sihub.sdg.classifier.lexicon import Lexicon, goal_evidence
+from sihub.sdg.classifier.vectors import WordVectors
+
+GOALS = tuple(range(1, 18))
+MAX_GOALS = 5  # a paragraph that "addresses" more goals than this addresses none well
+TARGETS_PER_GOAL = 2
+EVIDENCE_PER_GOAL = 5
+
+
+class ClassifierInputError(TypeError):
+    """The input is not text."""
+
+
+@dataclass
+class ClassifierResult:
+    sdgs: list[int]
+    scores: dict[int, float]
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    evidence: dict[int, list[str]] = field(default_factory=dict)
+    language: str = "und"
+
+    def as_json(self, id: Any = None) -> dict[str, Any]:  # noqa: A002 - the wire name
+        out: dict[str, Any] = {} if id is None else {"id": id}
+        out.update({
+            "sdgs": list(self.sdgs),
+            "scores": {str(g): round(s, 4) for g, s in sorted(self.scores.items())},
+            "targets": list(self.targets),
+            "evidence": {str(g): list(e) for g, e in self.evidence.items()},
+            "language": self.language,
+        })
+        return out
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The 17 goals and 169 targets as the classifier needs them."""
+
+    goal_text: dict[int, str]              # title + text, both languages
+    targets: list[tuple[int, str, str, str]]  # (goal, code, text_en, text_sv)
+
+    @classmethod
+    def from_sdgs_json(cls, path: Path) -> Reference:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        goal_text, targets = {}, []
+        for g in data["goals"]:
+            goal_text[g["number"]] = " ".join(
+                (g["title_en"], g["text_en"], g["title_sv"], g["text_sv"]))
+            for t in g["targets"]:
+                targets.append((g["number"], t["code"], t["text_en"], t["text_sv"]))
+        return cls(goal_text=goal_text, targets=targets)
+
+
+@dataclass
+class Weights:
+    version: str
+    mean: np.ndarray        # (F,) feature standardisation
+    std: np.ndarray         # (F,)
+    coef: np.ndarray        # (17, F)
+    intercept: np.ndarray   # (17,)
+    threshold: np.ndarray   # (17,) probability thresholds
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path) -> Weights:
+        with np.load(path, allow_pickle=False) as z:
+            meta = json.loads(str(z["meta"]))
+            return cls(version=meta["version"], mean=z["mean"], std=z["std"], coef=z["coef"],
+                       intercept=z["intercept"], threshold=z["threshold"], meta=meta)
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path, mean=self.mean.astype(np.float32), std=self.std.astype(np.float32),
+            coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
+            threshold=self.threshold.astype(np.float32),
+            meta=np.array(json.dumps({**self.meta, "version": self.version}, ensure_ascii=False)),
+        )
+
+
+class Featuriser:
+    """Text → feature row; also what explains a decision (phrases, nearest targets)."""
+
+    def __init__(self, vectors: WordVectors, lexicon: Lexicon, reference: Reference) -> None:
+        self.vectors = vectors
+        self.lexicon = lexicon
+        self.reference = reference
+        goal_of = np.array([g for g, *_ in reference.targets])
+        rows = []
+        for _g, _code, en, sv in reference.targets:
+            rows.append(vectors.text_vector(textmod.words(en))[0])
+            rows.append(vectors.text_vector(textmod.words(sv))[0])
+        self.target_matrix = np.stack(rows)                      # (2 * 169, D)
+        self.target_goal = np.repeat(goal_of, 2)                 # goal of each row
+        self.goal_matrix = np.stack(
+            [vectors.text_vector(textmod.words(reference.goal_text[g]))[0] for g in GOALS])
+        self.width = vectors.dims + 3 * len(GOALS) + 1
+
+    def features(self, texts: list[str]) -> tuple[np.ndarray, list[dict[str, Any]]]:
+        X = np.zeros((len(texts), self.width), dtype=np.float32)
+        notes: list[dict[str, Any]] = []
+        d = self.vectors.dims
+        for i, text in enumerate(texts):
+            tokens = textmod.words(text)
+            vec, coverage = self.vectors.text_vector(tokens)
+            tsim = self.target_matrix @ vec
+            per_goal_target = np.full(len(GOALS), -1.0, dtype=np.float32)
+            np.maximum.at(per_goal_target, self.target_goal - 1, tsim)
+            evidence = goal_evidence(self.lexicon.matches(tokens), tokens)
+            lex = np.zeros(len(GOALS), dtype=np.float32)
+            for g, spans in evidence.items():
+                lex[g - 1] = np.log1p(sum(w for _s, w in spans))
+            X[i, :d] = vec
+            X[i, d:d + 17] = per_goal_target if tokens else 0.0
+            X[i, d + 17:d + 34] = self.goal_matrix @ vec
+            X[i, d + 34:d + 51] = lex
+            X[i, d + 51] = coverage
+            notes.append({"tokens": len(tokens), "language": textmod.language(tokens),
+                          "evidence": evidence, "target_similarity": tsim})
+        return X, notes
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+
+
+def logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
+class Classifier:
+    def __init__(self, featuriser: Featuriser, weights: Weights) -> None:
+        self.featuriser = featuriser
+        self.weights = weights
+        self.version = weights.version
+        self._shift = logit(weights.threshold)
+
+    def probabilities(self, X: np.ndarray) -> np.ndarray:
+        """(n, 17) uncalibrated-threshold probabilities (what training compares)."""
+        w = self.weights
+        Z = (X - w.mean) / w.std
+        return sigmoid(Z @ w.coef.T + w.intercept)
+
+    def classify(self, texts: list[str]) -> list[ClassifierResult]:
+        for t in texts:
+            if not isinstance(t, str):
+                raise ClassifierInputError(f"expected text, got {type(t).__name__}")
+        if not texts:
+            return []
+        X, notes = self.featuriser.features(texts)
+        P = self.probabilities(X)
+        scores = sigmoid(logit(P) - self._shift)
+        return [self._result(scores[i], notes[i]) for i in range(len(texts))]
+
+    def classify_one(self, text: str) -> ClassifierResult:
+        return self.classify([text])[0]
+
+    def _result(self, scores: np.ndarray, note: dict[str, Any]) -> ClassifierResult:
+        if note["tokens"] == 0:
+            return ClassifierResult(sdgs=[], scores={g: 0.0 for g in GOALS}, language="und")
+        chosen = [g for g in sorted(GOALS, key=lambda g: -scores[g - 1]) if scores[g - 1] >= 0.5]
+        chosen = chosen[:MAX_GOALS]
+        reference = self.featuriser.reference
+        tsim = note["target_similarity"]
+        targets: list[dict[str, Any]] = []
+        evidence: dict[int, list[str]] = {}
+        lang = note["language"]
+        for g in chosen:
+            best: dict[str, float] = {}
+            for row in np.flatnonzero(self.featuriser.target_goal == g):
+                code = reference.targets[row // 2][1]
+                best[code] = max(best.get(code, -1.0), float(tsim[row]))
+            ranked = sorted(best.items(), key=lambda kv: -kv[1])[:TARGETS_PER_GOAL]
+            targets += [{"code": c, "score": round(s, 3)} for c, s in ranked]
+            why = [f"“{span}”" for span, _w in note["evidence"].get(g, [])[:EVIDENCE_PER_GOAL]]
+            if ranked:
+                code = ranked[0][0]
+                _g, _c, en, sv = next(t for t in reference.targets if t[1] == code)
+                target_text = sv if lang == "sv" else en
+                why.append(f"{code}: {_shorten(target_text)}")
+            evidence[g] = why
+        return ClassifierResult(
+            sdgs=chosen,
+            scores={g: float(scores[g - 1]) for g in GOALS},
+            targets=targets,
+            evidence=evidence,
+            language=lang,
+        )
+
+
+def _shorten(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"

@@ -1,0 +1,217 @@
+"""Training, calibration and the benchmark measure, on the labelled development set (no Django).
+
+The development set (``sdg/data/devset/*.jsonl``, see the README there) holds
+pairs: one English and one Swedish text with the same labels.  Everything that
+splits data splits by pair, so a text's translation never helps to judge it.
+
+The measure is the one of the public SDG classification benchmarks: items are
+(text, goal) questions — does the text address the goal? — accuracy per goal,
+then the mean over the 17 goals.  For each goal the items are every text
+labelled with it and as many texts not labelled with it: first the decoys
+written for that goal (texts with its vocabulary that address other goals),
+then others drawn with a fixed seed.  The same questions are asked in English
+and in Swedish, so the two languages are compared on equal terms.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from sihub.sdg.classifier.model import GOALS, Weights, sigmoid
+
+L2 = 0.05  # ridge strength per sample on standardised features; chosen by cross-validation
+
+
+@dataclass(frozen=True)
+class Example:
+    pair: str          # the record id; both languages share it
+    lang: str
+    text: str
+    labels: frozenset[int]
+    decoy_for: int | None  # the goal whose vocabulary a decoy borrows
+
+
+def load_devset(directory: Path) -> list[Example]:
+    out: list[Example] = []
+    for path in sorted(directory.glob("*.jsonl")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                labels = frozenset(int(g) for g in rec["sdgs"])
+                decoy_for = int(rec["id"][1:3]) if rec.get("decoy") else None
+                for lang in ("en", "sv"):
+                    out.append(Example(rec["id"], lang, rec[lang], labels, decoy_for))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise ValueError(f"{path.name} line {n}: {exc}") from exc
+    return out
+
+
+def label_matrix(examples: Sequence[Example]) -> np.ndarray:
+    Y = np.zeros((len(examples), len(GOALS)), dtype=np.float64)
+    for i, ex in enumerate(examples):
+        for g in ex.labels:
+            Y[i, g - 1] = 1.0
+    return Y
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, iterations: int = 30) -> tuple[float, float]:
+    """One-feature logistic regression (Platt scaling) by Newton's method, classes balanced."""
+    n = len(y)
+    pos, neg = max(y.sum(), 1.0), max(n - y.sum(), 1.0)
+    weight = np.where(y > 0, n / (2 * pos), n / (2 * neg))
+    A = np.stack([x, np.ones(n)], axis=1)
+    w = np.zeros(2)
+    for _ in range(iterations):
+        p = sigmoid(A @ w)
+        grad = A.T @ (weight * (p - y)) + 1e-4 * w
+        hess = (A * (weight * p * (1 - p))[:, None]).T @ A + 1e-4 * np.eye(2)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(w[0]), float(w[1])
+
+
+Model = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def fit(X: np.ndarray, Y: np.ndarray, l2: float = L2) -> Model:
+    """Ridge regression of the 17 label columns (centred ±1) on standardised features.
+
+    One closed-form solve serves all goals, so nested cross-validation costs
+    seconds; per-goal Platt scaling and thresholds (below) turn the outputs into
+    calibrated decisions.
+    """
+    mean = X.mean(axis=0)
+    std = X.std(axis=0)
+    std[std < 1e-6] = 1.0
+    Z = (X - mean) / std
+    T = 2 * Y - 1
+    offset = T.mean(axis=0)
+    gram = Z.T @ Z + l2 * len(Z) * np.eye(Z.shape[1])
+    coef = np.linalg.solve(gram, Z.T @ (T - offset)).T
+    return mean, std, coef, offset
+
+
+def predict(model: Model, X: np.ndarray) -> np.ndarray:
+    """Raw ridge outputs, (n, 17)."""
+    mean, std, coef, offset = model
+    return ((X - mean) / std) @ coef.T + offset
+
+
+def platt(S: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per goal, (a, b) so that sigmoid(a * output + b) is a probability."""
+    a, b = np.ones(len(GOALS)), np.zeros(len(GOALS))
+    for g in range(len(GOALS)):
+        a[g], b[g] = fit_logistic(S[:, g], Y[:, g])
+    return a, b
+
+
+def folds(examples: Sequence[Example], k: int, seed: int) -> list[np.ndarray]:
+    """k disjoint index sets, split by pair."""
+    pairs = sorted({ex.pair for ex in examples})
+    random.Random(seed).shuffle(pairs)
+    fold_of = {p: i % k for i, p in enumerate(pairs)}
+    return [np.array([i for i, ex in enumerate(examples) if fold_of[ex.pair] == f])
+            for f in range(k)]
+
+
+def best_thresholds(P: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Per goal, the probability cut that maximises balanced accuracy on (P, Y)."""
+    out = np.full(len(GOALS), 0.5)
+    grid = np.linspace(0.05, 0.95, 91)
+    for g in range(len(GOALS)):
+        pos, neg = Y[:, g] > 0, Y[:, g] == 0
+        if not pos.any() or not neg.any():
+            continue
+        tpr = np.array([(P[pos, g] >= t).mean() for t in grid])
+        tnr = np.array([(P[neg, g] < t).mean() for t in grid])
+        score = (tpr + tnr) / 2
+        best = np.flatnonzero(score >= score.max() - 1e-9)
+        out[g] = grid[best[len(best) // 2]]  # the middle of the best plateau
+    return out
+
+
+def out_of_fold(X: np.ndarray, Y: np.ndarray, examples: Sequence[Example], *, k: int = 5,
+                seed: int = 13, l2: float = L2) -> tuple[np.ndarray, np.ndarray]:
+    """Cross-validated probabilities and, per row, the thresholds calibrated without it.
+
+    Platt scaling and thresholds come from an inner cross-validation on the
+    training folds only, so neither the weights nor the calibration have seen
+    the row they judge (nor its translation).
+    """
+    P = np.zeros_like(Y)
+    T = np.zeros_like(Y)
+    for f, test in enumerate(folds(examples, k, seed)):
+        train = np.setdiff1d(np.arange(len(examples)), test)
+        a, b, threshold = calibrate(X[train], Y[train], [examples[i] for i in train],
+                                    k - 1, seed + f + 1, l2)
+        T[test] = threshold
+        P[test] = sigmoid(a * predict(fit(X[train], Y[train], l2), X[test]) + b)
+    return P, T
+
+
+def calibrate(X: np.ndarray, Y: np.ndarray, examples: Sequence[Example], k: int, seed: int,
+              l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Platt (a, b) and thresholds from k-fold out-of-fold outputs on (X, Y)."""
+    S = np.zeros_like(Y)
+    for test in folds(examples, k, seed):
+        train = np.setdiff1d(np.arange(len(examples)), test)
+        S[test] = predict(fit(X[train], Y[train], l2), X[test])
+    a, b = platt(S, Y)
+    return a, b, best_thresholds(sigmoid(a * S + b), Y)
+
+
+def benchmark_items(examples: Sequence[Example], seed: int = 7) -> dict[int, list[tuple[str, bool]]]:
+    """Per goal, the (pair, expected answer) questions of the benchmark measure."""
+    pairs: dict[str, Example] = {}
+    for ex in examples:
+        pairs.setdefault(ex.pair, ex)
+    rng = random.Random(seed)
+    items: dict[int, list[tuple[str, bool]]] = {}
+    for g in GOALS:
+        positives = sorted(p for p, ex in pairs.items() if g in ex.labels)
+        decoys = sorted(p for p, ex in pairs.items() if ex.decoy_for == g and g not in ex.labels)
+        others = sorted(p for p, ex in pairs.items()
+                        if g not in ex.labels and ex.decoy_for != g)
+        rng.shuffle(others)
+        negatives = (decoys + others)[:len(positives)]
+        items[g] = [(p, True) for p in positives] + [(p, False) for p in negatives]
+    return items
+
+
+def benchmark(examples: Sequence[Example], decide: Callable[[int, int], bool],
+              lang: str | None = None, seed: int = 7) -> dict[int, float]:
+    """Accuracy per goal; ``decide(row, goal)`` answers for the row of ``examples``."""
+    row_of = {(ex.pair, ex.lang): i for i, ex in enumerate(examples)}
+    langs = (lang,) if lang else ("en", "sv")
+    out: dict[int, float] = {}
+    for g, questions in benchmark_items(examples, seed).items():
+        right = total = 0
+        for pair, expected in questions:
+            for lg in langs:
+                row = row_of.get((pair, lg))
+                if row is None:
+                    continue
+                right += decide(row, g) == expected
+                total += 1
+        out[g] = right / total if total else float("nan")
+    return out
+
+
+def train(X: np.ndarray, examples: Sequence[Example], *, version: str, l2: float = L2,
+          meta: dict | None = None) -> Weights:
+    """Weights from the whole set; calibration from its cross-validated outputs."""
+    Y = label_matrix(examples)
+    a, b, threshold = calibrate(X, Y, examples, 5, 29, l2)
+    mean, std, coef, offset = fit(X, Y, l2)
+    return Weights(version=version, mean=mean, std=std, coef=coef * a[:, None],
+                   intercept=offset * a + b, threshold=threshold, meta=meta or {})
