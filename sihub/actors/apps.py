@@ -25,3 +25,9 @@ class ActorsConfig(AppConfig):
                         models.Offering.counties.through, models.Offering.municipalities.through):
             m2m_changed.connect(pagecache.invalidate, sender=through,
                                 dispatch_uid=f"pagecache-m2m-{through.__name__}")
+
+        # SDG suggestions from the profile in both languages, refreshed on save.
+        from sihub.sdg.suggestions import fields_text, register_taggable
+
+        register_taggable(models.Actor,
+                          text=fields_text("name", "description_sv", "description_en"))

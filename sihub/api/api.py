@@ -80,6 +80,7 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 
 api.add_router("/sdg", taxonomies.sdg_router)
+api.add_router("/sdg", "sihub.api.sdg.router")
 api.add_router("/regions", taxonomies.regions_router)
 api.add_router("/taxonomies", taxonomies.taxonomy_router)
 api.add_router("/methods", knowledge.methods_router)

@@ -240,6 +240,9 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "actors.Representative": {"approved_by"},
     "actors.Claim": {"decided_by"},
     "actors.ChangeProposal": {"data", "previous", "status", "applied", "decided_by"},
+    # Classifier output about content, and which editor decided or tagged (SET_NULL).
+    "sdg.SDGSuggestion": {"targets", "evidence", "classifier_version", "status", "decided_by"},
+    "sdg.SDGTagProvenance": {"source", "classifier_version", "added_by"},
 }
 
 # Names published as the authors of public works. They are personal data, but
@@ -259,6 +262,8 @@ AUTHORSHIP_LINKS = {
     # The editor who decided a member's request (SET_NULL).
     ("actors.Representative", "approved_by"), ("actors.Claim", "decided_by"),
     ("actors.ChangeProposal", "decided_by"),
+    # The editor who decided on an SDG suggestion, or tagged a goal (SET_NULL).
+    ("sdg.SDGSuggestion", "decided_by"), ("sdg.SDGTagProvenance", "added_by"),
 }
 
 
