@@ -211,6 +211,9 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "sihub"
+# No avatars fetched from gravatar.com: the CSP would block them, and it would tell
+# a third party who uses the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env_str("SIHUB_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from sihub.sdg.panels import SDGSuggestionsPanel
+
 
 class EcosystemTagsMixin(models.Model):
     sdgs = ParentalManyToManyField(
@@ -41,6 +43,8 @@ class EcosystemTagsMixin(models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("sdgs", widget=forms.CheckboxSelectMultiple),
+                # Where each goal came from, the classifier's suggestions, Accept/Reject.
+                SDGSuggestionsPanel(),
                 FieldPanel("sdg_targets"),
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
