@@ -30,7 +30,7 @@ def main() -> None:
     featuriser = build_featuriser()
     start = time.time()
     X, _ = featuriser.features([ex.text for ex in examples])
-    weights = train(X, examples, version=args.version, l2=args.l2, meta={
+    weights = train(X, examples, dense=featuriser.dense, version=args.version, l2=args.l2, meta={
         "trained_on": f"{len(examples)} texts ({len({e.pair for e in examples})} pairs, sv+en)",
         "l2": args.l2,
     })

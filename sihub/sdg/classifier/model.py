@@ -5,16 +5,20 @@ For a text, the features are
 - per goal, the cosine to the goal's nearest target text and to the goal's own
   title and text (both languages; the 169 targets are the UN's and our Swedish),
 - per goal, the weight of the curated phrases found (``lexicon.py``),
-- the share of words the vocabulary knows.
-One logistic regression per goal turns them into a probability; a threshold
-per goal, calibrated on the development set (``training.py``), decides.  The
-reported score is the probability shifted so that the threshold sits at 0.5:
-a goal is chosen when its score is at least 0.5.
+- the share of words the vocabulary knows,
+- a hashed bag of Snowball stems and stem pairs (the words the development set
+  taught it, in either language).
+A ridge regression gives each goal an output; a small logistic model per goal
+turns (its output, its lead over the best other goal) into a probability; a
+threshold per goal decides.  All three are fitted on the development set
+(``training.py``).  The reported score is the probability shifted so that the
+threshold sits at 0.5: a goal is chosen when its score is at least 0.5.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +33,10 @@ GOALS = tuple(range(1, 18))
 MAX_GOALS = 5  # a paragraph that "addresses" more goals than this addresses none well
 TARGETS_PER_GOAL = 2
 EVIDENCE_PER_GOAL = 5
+BAG_SIZE = 4096  # hashed stem and stem-pair buckets
+# Below this many words (a title, a keyword) the model is outside what it was
+# trained on (paragraphs): only goals with lexicon evidence are chosen.
+SHORT_TEXT = 8
 
 
 class ClassifierInputError(TypeError):
@@ -77,27 +85,46 @@ class Reference:
 @dataclass
 class Weights:
     version: str
-    mean: np.ndarray        # (F,) feature standardisation
-    std: np.ndarray         # (F,)
-    coef: np.ndarray        # (17, F)
-    intercept: np.ndarray   # (17,)
-    threshold: np.ndarray   # (17,) probability thresholds
+    mean: np.ndarray         # (F,) centring of the features
+    scale: np.ndarray        # (F,) scaling of the features
+    coef: np.ndarray         # (17, F) ridge weights
+    offset: np.ndarray       # (17,)
+    calibration: np.ndarray  # (17, 3) logistic weights: output, lead, intercept
+    threshold: np.ndarray    # (17,) probability thresholds
     meta: dict[str, Any] = field(default_factory=dict)
+
+    ARRAYS = ("mean", "scale", "coef", "offset", "calibration", "threshold")
 
     @classmethod
     def load(cls, path: Path) -> Weights:
         with np.load(path, allow_pickle=False) as z:
             meta = json.loads(str(z["meta"]))
-            return cls(version=meta["version"], mean=z["mean"], std=z["std"], coef=z["coef"],
-                       intercept=z["intercept"], threshold=z["threshold"], meta=meta)
+            arrays = {k: z[k].astype(np.float64) for k in cls.ARRAYS}
+        return cls(version=meta["version"], meta=meta, **arrays)
 
     def save(self, path: Path) -> None:
         np.savez_compressed(
-            path, mean=self.mean.astype(np.float32), std=self.std.astype(np.float32),
-            coef=self.coef.astype(np.float32), intercept=self.intercept.astype(np.float32),
-            threshold=self.threshold.astype(np.float32),
+            path, **{k: getattr(self, k).astype(np.float32) for k in self.ARRAYS},
             meta=np.array(json.dumps({**self.meta, "version": self.version}, ensure_ascii=False)),
         )
+
+
+def competition(S: np.ndarray, g: int) -> np.ndarray:
+    """For goal index g: its output and its lead over the best other goal, (n, 2).
+
+    The lead is what keeps a hospital-funding text at goal 3 when goal 8's
+    output is also raised by "funding".
+    """
+    others = np.delete(S, g, axis=1).max(axis=1)
+    return np.stack([S[:, g], S[:, g] - others], axis=1)
+
+
+def calibrated(S: np.ndarray, C: np.ndarray) -> np.ndarray:
+    """Probabilities (n, 17) from ridge outputs S and calibration C."""
+    P = np.empty_like(S)
+    for g in range(S.shape[1]):
+        P[:, g] = sigmoid(competition(S, g) @ C[g, :2] + C[g, 2])
+    return P
 
 
 class Featuriser:
@@ -116,7 +143,8 @@ class Featuriser:
         self.target_goal = np.repeat(goal_of, 2)                 # goal of each row
         self.goal_matrix = np.stack(
             [vectors.text_vector(textmod.words(reference.goal_text[g]))[0] for g in GOALS])
-        self.width = vectors.dims + 3 * len(GOALS) + 1
+        self.dense = vectors.dims + 3 * len(GOALS) + 1
+        self.width = self.dense + BAG_SIZE
 
     def features(self, texts: list[str]) -> tuple[np.ndarray, list[dict[str, Any]]]:
         X = np.zeros((len(texts), self.width), dtype=np.float32)
@@ -124,6 +152,7 @@ class Featuriser:
         d = self.vectors.dims
         for i, text in enumerate(texts):
             tokens = textmod.words(text)
+            lang = textmod.language(tokens)
             vec, coverage = self.vectors.text_vector(tokens)
             tsim = self.target_matrix @ vec
             per_goal_target = np.full(len(GOALS), -1.0, dtype=np.float32)
@@ -137,9 +166,24 @@ class Featuriser:
             X[i, d + 17:d + 34] = self.goal_matrix @ vec
             X[i, d + 34:d + 51] = lex
             X[i, d + 51] = coverage
-            notes.append({"tokens": len(tokens), "language": textmod.language(tokens),
+            X[i, self.dense:] = bag_of_stems(tokens, lang)
+            notes.append({"tokens": len(tokens), "language": lang,
                           "evidence": evidence, "target_similarity": tsim})
         return X, notes
+
+
+def bag_of_stems(tokens: list[str], lang: str) -> np.ndarray:
+    """Stems and stem pairs hashed into BAG_SIZE buckets, log counts, unit length."""
+    lang = lang if lang in ("sv", "en") else "en"
+    stems = [textmod.stem(t, lang) for t in tokens if len(t) > 2]
+    v = np.zeros(BAG_SIZE, dtype=np.float32)
+    for s in stems:
+        v[zlib.crc32(s.encode()) % BAG_SIZE] += 1.0
+    for a, b in zip(stems, stems[1:]):
+        v[zlib.crc32(f"{a} {b}".encode()) % BAG_SIZE] += 0.5
+    v = np.log1p(v)
+    norm = float(np.linalg.norm(v))
+    return v / norm if norm else v
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -159,10 +203,9 @@ class Classifier:
         self._shift = logit(weights.threshold)
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
-        """(n, 17) uncalibrated-threshold probabilities (what training compares)."""
+        """(n, 17) calibrated probabilities, before the per-goal thresholds."""
         w = self.weights
-        Z = (X - w.mean) / w.std
-        return sigmoid(Z @ w.coef.T + w.intercept)
+        return calibrated(((X - w.mean) * w.scale) @ w.coef.T + w.offset, w.calibration)
 
     def classify(self, texts: list[str]) -> list[ClassifierResult]:
         for t in texts:
@@ -182,6 +225,9 @@ class Classifier:
         if note["tokens"] == 0:
             return ClassifierResult(sdgs=[], scores={g: 0.0 for g in GOALS}, language="und")
         chosen = [g for g in sorted(GOALS, key=lambda g: -scores[g - 1]) if scores[g - 1] >= 0.5]
+        if note["tokens"] < SHORT_TEXT:
+            evidence_weight = {g: sum(w for _s, w in spans) for g, spans in note["evidence"].items()}
+            chosen = [g for g in chosen if evidence_weight.get(g, 0.0) >= 0.5]
         chosen = chosen[:MAX_GOALS]
         reference = self.featuriser.reference
         tsim = note["target_similarity"]

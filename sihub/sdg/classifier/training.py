@@ -23,9 +23,10 @@ from pathlib import Path
 
 import numpy as np
 
-from sihub.sdg.classifier.model import GOALS, Weights, sigmoid
+from sihub.sdg.classifier.model import GOALS, Weights, calibrated, competition, sigmoid
 
-L2 = 0.05  # ridge strength per sample on standardised features; chosen by cross-validation
+L2 = 30.0  # ridge strength (dual form); chosen by cross-validation in bench/sdg.py
+BAG_WEIGHT = 1.0  # weight of the bag-of-stems block against the dense block
 
 
 @dataclass(frozen=True)
@@ -62,57 +63,71 @@ def label_matrix(examples: Sequence[Example]) -> np.ndarray:
     return Y
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, iterations: int = 30) -> tuple[float, float]:
-    """One-feature logistic regression (Platt scaling) by Newton's method, classes balanced."""
+def fit_logistic(A: np.ndarray, y: np.ndarray, iterations: int = 30) -> np.ndarray:
+    """Logistic regression of y on the columns of A (plus an intercept, last), classes balanced.
+
+    Small (a few columns): it calibrates the ridge outputs, Platt-style.
+    """
     n = len(y)
     pos, neg = max(y.sum(), 1.0), max(n - y.sum(), 1.0)
     weight = np.where(y > 0, n / (2 * pos), n / (2 * neg))
-    A = np.stack([x, np.ones(n)], axis=1)
-    w = np.zeros(2)
+    A = np.hstack([A, np.ones((n, 1))])
+    w = np.zeros(A.shape[1])
+    ridge = 1e-3 * np.eye(A.shape[1])
     for _ in range(iterations):
         p = sigmoid(A @ w)
-        grad = A.T @ (weight * (p - y)) + 1e-4 * w
-        hess = (A * (weight * p * (1 - p))[:, None]).T @ A + 1e-4 * np.eye(2)
+        grad = A.T @ (weight * (p - y)) + ridge @ w
+        hess = (A * (weight * p * (1 - p))[:, None]).T @ A + ridge
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return float(w[0]), float(w[1])
+    return w
 
 
 Model = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def fit(X: np.ndarray, Y: np.ndarray, l2: float = L2) -> Model:
-    """Ridge regression of the 17 label columns (centred ±1) on standardised features.
-
-    One closed-form solve serves all goals, so nested cross-validation costs
-    seconds; per-goal Platt scaling and thresholds (below) turn the outputs into
-    calibrated decisions.
-    """
-    mean = X.mean(axis=0)
-    std = X.std(axis=0)
+def scaling(X: np.ndarray, dense: int, bag_weight: float = BAG_WEIGHT) -> tuple[np.ndarray,
+                                                                             np.ndarray]:
+    """Centre and scale: dense columns standardised (sharing one unit of weight between
+    them), the bag-of-stems columns (already unit rows) weighted as a block."""
+    mean = np.zeros(X.shape[1])
+    scale = np.full(X.shape[1], bag_weight)
+    mean[:dense] = X[:, :dense].mean(axis=0)
+    std = X[:, :dense].std(axis=0)
     std[std < 1e-6] = 1.0
-    Z = (X - mean) / std
+    scale[:dense] = 1.0 / (std * np.sqrt(dense))
+    return mean, scale
+
+
+def fit(X: np.ndarray, Y: np.ndarray, dense: int, l2: float = L2) -> Model:
+    """Ridge regression of the 17 label columns (as ±1) on the scaled features.
+
+    Solved in its dual form, (ZZᵀ + λI)α = T, because the features (dense + bag of
+    stems) outnumber the texts: one solve serves all 17 goals, so nested
+    cross-validation takes seconds.
+    """
+    mean, scale = scaling(X, dense)
+    Z = (X - mean) * scale
     T = 2 * Y - 1
     offset = T.mean(axis=0)
-    gram = Z.T @ Z + l2 * len(Z) * np.eye(Z.shape[1])
-    coef = np.linalg.solve(gram, Z.T @ (T - offset)).T
-    return mean, std, coef, offset
+    alpha = np.linalg.solve(Z @ Z.T + l2 * np.eye(len(Z)), T - offset)
+    return mean, scale, (Z.T @ alpha).T, offset
 
 
 def predict(model: Model, X: np.ndarray) -> np.ndarray:
     """Raw ridge outputs, (n, 17)."""
-    mean, std, coef, offset = model
-    return ((X - mean) / std) @ coef.T + offset
+    mean, scale, coef, offset = model
+    return ((X - mean) * scale) @ coef.T + offset
 
 
-def platt(S: np.ndarray, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per goal, (a, b) so that sigmoid(a * output + b) is a probability."""
-    a, b = np.ones(len(GOALS)), np.zeros(len(GOALS))
+def calibrate_outputs(S: np.ndarray, Y: np.ndarray) -> np.ndarray:
+    """Per goal, the logistic calibration of (output, lead over the best other goal)."""
+    C = np.zeros((len(GOALS), 3))
     for g in range(len(GOALS)):
-        a[g], b[g] = fit_logistic(S[:, g], Y[:, g])
-    return a, b
+        C[g] = fit_logistic(competition(S, g), Y[:, g])
+    return C
 
 
 def folds(examples: Sequence[Example], k: int, seed: int) -> list[np.ndarray]:
@@ -140,11 +155,11 @@ def best_thresholds(P: np.ndarray, Y: np.ndarray) -> np.ndarray:
     return out
 
 
-def out_of_fold(X: np.ndarray, Y: np.ndarray, examples: Sequence[Example], *, k: int = 5,
-                seed: int = 13, l2: float = L2) -> tuple[np.ndarray, np.ndarray]:
+def out_of_fold(X: np.ndarray, Y: np.ndarray, examples: Sequence[Example], *, dense: int,
+                k: int = 5, seed: int = 13, l2: float = L2) -> tuple[np.ndarray, np.ndarray]:
     """Cross-validated probabilities and, per row, the thresholds calibrated without it.
 
-    Platt scaling and thresholds come from an inner cross-validation on the
+    Calibration and thresholds come from an inner cross-validation on the
     training folds only, so neither the weights nor the calibration have seen
     the row they judge (nor its translation).
     """
@@ -152,22 +167,22 @@ def out_of_fold(X: np.ndarray, Y: np.ndarray, examples: Sequence[Example], *, k:
     T = np.zeros_like(Y)
     for f, test in enumerate(folds(examples, k, seed)):
         train = np.setdiff1d(np.arange(len(examples)), test)
-        a, b, threshold = calibrate(X[train], Y[train], [examples[i] for i in train],
-                                    k - 1, seed + f + 1, l2)
+        C, threshold = calibrate(X[train], Y[train], [examples[i] for i in train],
+                                 dense=dense, k=k - 1, seed=seed + f + 1, l2=l2)
         T[test] = threshold
-        P[test] = sigmoid(a * predict(fit(X[train], Y[train], l2), X[test]) + b)
+        P[test] = calibrated(predict(fit(X[train], Y[train], dense, l2), X[test]), C)
     return P, T
 
 
-def calibrate(X: np.ndarray, Y: np.ndarray, examples: Sequence[Example], k: int, seed: int,
-              l2: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Platt (a, b) and thresholds from k-fold out-of-fold outputs on (X, Y)."""
+def calibrate(X: np.ndarray, Y: np.ndarray, examples: Sequence[Example], *, dense: int, k: int,
+              seed: int, l2: float) -> tuple[np.ndarray, np.ndarray]:
+    """Calibration and thresholds from k-fold out-of-fold outputs on (X, Y)."""
     S = np.zeros_like(Y)
     for test in folds(examples, k, seed):
         train = np.setdiff1d(np.arange(len(examples)), test)
-        S[test] = predict(fit(X[train], Y[train], l2), X[test])
-    a, b = platt(S, Y)
-    return a, b, best_thresholds(sigmoid(a * S + b), Y)
+        S[test] = predict(fit(X[train], Y[train], dense, l2), X[test])
+    C = calibrate_outputs(S, Y)
+    return C, best_thresholds(calibrated(S, C), Y)
 
 
 def benchmark_items(examples: Sequence[Example], seed: int = 7) -> dict[int, list[tuple[str, bool]]]:
@@ -207,11 +222,11 @@ def benchmark(examples: Sequence[Example], decide: Callable[[int, int], bool],
     return out
 
 
-def train(X: np.ndarray, examples: Sequence[Example], *, version: str, l2: float = L2,
-          meta: dict | None = None) -> Weights:
+def train(X: np.ndarray, examples: Sequence[Example], *, dense: int, version: str,
+          l2: float = L2, meta: dict | None = None) -> Weights:
     """Weights from the whole set; calibration from its cross-validated outputs."""
     Y = label_matrix(examples)
-    a, b, threshold = calibrate(X, Y, examples, 5, 29, l2)
-    mean, std, coef, offset = fit(X, Y, l2)
-    return Weights(version=version, mean=mean, std=std, coef=coef * a[:, None],
-                   intercept=offset * a + b, threshold=threshold, meta=meta or {})
+    C, threshold = calibrate(X, Y, examples, dense=dense, k=5, seed=29, l2=l2)
+    mean, scale, coef, offset = fit(X, Y, dense, l2)
+    return Weights(version=version, mean=mean, scale=scale, coef=coef, offset=offset,
+                   calibration=C, threshold=threshold, meta=meta or {})
