@@ -7,6 +7,7 @@ silently wrong configuration. With no variables set, the embedded defaults run.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from collections.abc import Mapping
 
@@ -59,6 +60,21 @@ def env_list(name: str, default: list[str], *, environ: Mapping[str, str] = os.e
     if raw is None:
         return list(default)
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_networks(
+    name: str, default: list[str], *, environ: Mapping[str, str] = os.environ
+) -> list[str]:
+    """Comma-separated IP networks in CIDR notation (``10.1.2.0/24, fd00:1::/64``)."""
+    networks = []
+    for value in env_list(name, default, environ=environ):
+        try:
+            networks.append(str(ipaddress.ip_network(value)))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP networks such as 10.1.2.0/24, got {value!r}"
+            ) from None
+    return networks
 
 
 def env_choice(

@@ -20,6 +20,7 @@ from sihub.env import (
     env_choice,
     env_int,
     env_list,
+    env_networks,
     env_str,
     secret_key,
 )
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
     "sihub.actors",
     "sihub.knowledge",
     "sihub.cases",
+    "sihub.monitoring",
     "sihub.search",
     "sihub.api",
     # Wagtail
@@ -357,6 +359,12 @@ LOGGING = {
 
 # --- sihub ------------------------------------------------------------------
 SIHUB_API_PAGE_SIZE = 50
+# Feed monitoring. Feed URLs are typed by staff and treated as hostile: the
+# fetcher refuses loopback, private and other internal addresses
+# (sihub/monitoring/safe_fetch.py). Turn this on for tests and intranet feeds;
+# SIHUB_FEEDS_ALLOWED_NETWORKS (e.g. 10.1.2.0/24) opens a few networks only.
+SIHUB_FEEDS_ALLOW_PRIVATE_NETWORKS = env_bool("SIHUB_FEEDS_ALLOW_PRIVATE_NETWORKS", False)
+SIHUB_FEEDS_ALLOWED_NETWORKS = env_networks("SIHUB_FEEDS_ALLOWED_NETWORKS", [])
 # Who has been erased, kept outside the database (and outside backups) so an
 # older backup, once restored, can be cleaned again (privacy.reapply_erasures).
 SIHUB_ERASURE_LEDGER = Path(
