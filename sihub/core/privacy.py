@@ -243,6 +243,14 @@ NOT_PERSONAL: dict[str, set[str]] = {
     # Classifier output about content, and which editor decided or tagged (SET_NULL).
     "sdg.SDGSuggestion": {"targets", "evidence", "classifier_version", "status", "decided_by"},
     "sdg.SDGTagProvenance": {"source", "classifier_version", "added_by"},
+    # Feeds the centre follows and what they published (public documents);
+    # the owner is the staff member responsible for the feed (SET_NULL), the
+    # note an analyst's working remark about the item, not about a person.
+    "monitoring.Source": {"name", "url", "kind", "language", "owner", "etag", "last_modified",
+                          "last_error"},
+    "monitoring.Item": {"guid", "link", "canonical_url", "title", "summary", "content_html",
+                        "language", "content_hash", "status", "note"},
+    "monitoring.Story": {"title"},
 }
 
 # Names published as the authors of public works. They are personal data, but
@@ -264,6 +272,8 @@ AUTHORSHIP_LINKS = {
     ("actors.ChangeProposal", "decided_by"),
     # The editor who decided on an SDG suggestion, or tagged a goal (SET_NULL).
     ("sdg.SDGSuggestion", "decided_by"), ("sdg.SDGTagProvenance", "added_by"),
+    # The staff member responsible for a feed source (SET_NULL).
+    ("monitoring.Source", "owner"),
 }
 
 

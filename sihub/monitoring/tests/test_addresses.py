@@ -57,7 +57,7 @@ REFUSED = [
     ("https://", "no host"),
     ("http://:80/feed", "not a host name"),
     ("http://[::1/", "cannot be read"),
-    ("http://user:secret@example.org/", "user name or password"),
+    ("http://user:secret@example.org/", "user name or password"),  # pragma: allowlist secret
     ("http://example.org@127.0.0.1/", "user name or password"),
     ("http://example.org\\@127.0.0.1/", "backslashes"),
     ("http://exa mple.org/", "spaces"),

@@ -133,7 +133,7 @@ def calibrate_outputs(S: np.ndarray, Y: np.ndarray) -> np.ndarray:
 def folds(examples: Sequence[Example], k: int, seed: int) -> list[np.ndarray]:
     """k disjoint index sets, split by pair."""
     pairs = sorted({ex.pair for ex in examples})
-    random.Random(seed).shuffle(pairs)
+    random.Random(seed).shuffle(pairs)  # nosec B311 - reproducible folds, not security
     fold_of = {p: i % k for i, p in enumerate(pairs)}
     return [np.array([i for i, ex in enumerate(examples) if fold_of[ex.pair] == f])
             for f in range(k)]
@@ -209,7 +209,7 @@ def benchmark_items(examples: Sequence[Example], seed: int = 7) -> dict[int, lis
     pairs: dict[str, Example] = {}
     for ex in examples:
         pairs.setdefault(ex.pair, ex)
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # nosec B311 - reproducible sampling, not security
     items: dict[int, list[tuple[str, bool]]] = {}
     for g in GOALS:
         positives = sorted(p for p, ex in pairs.items() if g in ex.labels)

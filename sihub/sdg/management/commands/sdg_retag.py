@@ -11,13 +11,13 @@ always do that. ``--model … --id …`` is the background task run by hand.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import models
 
+from sihub.core.progress import ProgressBar
 from sihub.sdg.suggestions import do_apply_classifier_result, taggable_text, taggables
 
 
@@ -53,7 +53,7 @@ class Command(BaseCommand):
                 if not queryset.exists():
                     raise CommandError(f"No {model._meta.label} with id {options['object_id']}")
             ids = list(queryset.values_list("pk", flat=True))
-            bar = _ProgressBar(self._progress if verbosity >= 1 else None,
+            bar = ProgressBar(self._progress if verbosity >= 1 else None,
                                model._meta.label, total=len(ids))
             counts = {"objects": 0, "pending": 0, "applied": 0}
             auto = True if options["apply_automatic"] else None  # None: as registered
@@ -102,32 +102,3 @@ class Command(BaseCommand):
             self.stderr.flush()
         else:
             self.stderr.write(line, style_func=lambda text: text)
-
-
-class _ProgressBar:
-    """``label [######------] 120/500 24% 35/s``, redrawn at most every half second."""
-
-    WIDTH = 30
-
-    def __init__(self, write: Any, label: str, *, total: int) -> None:
-        self.write, self.label, self.total = write, label, total
-        self.done = 0
-        self.started = self._last = time.monotonic()
-
-    def advance(self, count: int) -> None:
-        self.done += count
-        now = time.monotonic()
-        if self.write is not None and now - self._last >= 0.5:
-            self._last = now
-            self.write(self._line(now), final=False)
-
-    def finish(self) -> None:
-        if self.write is not None:
-            self.write(self._line(time.monotonic()), final=True)
-
-    def _line(self, now: float) -> str:
-        share = self.done / self.total if self.total else 1.0
-        filled = round(share * self.WIDTH)
-        rate = self.done / max(now - self.started, 1e-6)
-        return (f"{self.label} [{'#' * filled}{'-' * (self.WIDTH - filled)}] "
-                f"{self.done}/{self.total} {share:.0%} {rate:.0f}/s")
