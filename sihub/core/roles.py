@@ -41,6 +41,12 @@ _ACTORS_EDIT = tuple(
 # an object-level right, see actors/moderation.py) see those not shown publicly.
 _ACTORS_VIEW = ("actors.view_actor", "actors.view_offering", "actors.view_relation")
 
+# The monitoring desk: editors and analysts follow sources and triage items.
+_MONITORING = (
+    *(f"monitoring.{verb}_source" for verb in ("add", "change", "delete", "view")),
+    "monitoring.view_item", "monitoring.change_item", "monitoring.view_story",
+)
+
 ADMIN = "admin"
 EDITOR = "editor"
 ANALYST = "analyst"
@@ -70,7 +76,7 @@ ROLES: dict[str, Role] = {
         EDITOR, "Editors", _("Editor"), True,
         permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
-                     *_ACTORS_EDIT),
+                     *_ACTORS_EDIT, *_MONITORING),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image",
                                 "add_document", "change_document", "choose_document"),
@@ -79,7 +85,7 @@ ROLES: dict[str, Role] = {
         ANALYST, "Analysts", _("Analyst"), True,
         permissions=("wagtailadmin.access_admin", "core.view_auditentry", "core.view_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
-                     *_ACTORS_VIEW),
+                     *_ACTORS_VIEW, *_MONITORING),
         collection_permissions=("choose_image", "choose_document"),
     ),
     FACILITATOR: Role(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from sihub.core.models import Theme
 from sihub.monitoring.models import Source
@@ -23,6 +24,12 @@ GOOD = b"""<?xml version="1.0"?>
   <outline type="rss" text="Global" title="Global watch" xmlUrl="https://watch.example.org/feed"
            language="en"/>
 </body></opml>"""
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    """The messages are asserted in English (the suite's default language is Swedish)."""
+    translation.activate("en")
 
 
 def test_export_then_import_gives_the_same_sources(tmp_path: Path) -> None:
