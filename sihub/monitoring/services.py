@@ -16,14 +16,17 @@ goal *and* about organisations in our ecosystem matters most to the centre.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from sihub.actors.models import Actor
+from sihub.core.services import audit_record
 from sihub.monitoring.fetching import fetch_feed_url
 from sihub.monitoring.matching import (
     DUPLICATE_WINDOW,
@@ -34,7 +37,7 @@ from sihub.monitoring.matching import (
     title_key,
     within_window,
 )
-from sihub.monitoring.models import Item, Source, Story
+from sihub.monitoring.models import Item, ItemStatus, Source, Story
 from sihub.monitoring.parse import FeedParseError, ParsedItem, html_to_text, parse_feed
 from sihub.monitoring.safe_fetch import FetchError
 from sihub.sdg.models import Goal
@@ -227,3 +230,60 @@ def _join_story(item: Item, candidates: list[_Candidate]) -> None:
     Item.objects.filter(pk=item.pk).update(story_id=story_id)
     item.story_id = story_id
     candidates.append(_Candidate(item.source_id, story_id, key, moment))
+
+
+# --- Triage: an analyst keeps, discards, stars or annotates items ----------------------
+
+ITEM_KEPT = "monitoring.item_kept"
+ITEM_DISCARDED = "monitoring.item_discarded"
+ITEM_STARRED = "monitoring.item_starred"
+ITEM_UNSTARRED = "monitoring.item_unstarred"
+ITEM_NOTED = "monitoring.item_noted"
+TRIAGE = "monitoring.change_item"
+NOTE_LENGTH = 2000
+
+# action -> (field, value or None for the note, audit action)
+_TRIAGE_ACTIONS: dict[str, tuple[str, object, str]] = {
+    "keep": ("status", ItemStatus.KEPT, ITEM_KEPT),
+    "discard": ("status", ItemStatus.DISCARDED, ITEM_DISCARDED),
+    "star": ("starred", True, ITEM_STARRED),
+    "unstar": ("starred", False, ITEM_UNSTARRED),
+    "note": ("note", None, ITEM_NOTED),
+}
+TRIAGE_ACTIONS = tuple(_TRIAGE_ACTIONS)
+
+
+class TriageError(ValueError):
+    """An unknown triage action, a note that is missing or too long, or no permission."""
+
+
+def item_triage(*, items: Iterable[Item], user: Any, action: str,
+                note: str | None = None) -> int:
+    """Apply one triage ``action`` to ``items``; returns how many items changed.
+
+    Each item that changes gets one audit entry (with the value before), all
+    in one transaction; an item already in the wanted state is left alone.
+    """
+    if action not in _TRIAGE_ACTIONS:
+        raise TriageError(f"Unknown triage action: {action!r}")
+    if not user.has_perm(TRIAGE):
+        raise TriageError("The user may not triage feed items.")
+    field, value, audit_action = _TRIAGE_ACTIONS[action]
+    if action == "note":
+        if note is None:
+            raise TriageError("A note action needs the note.")
+        value = note.strip()
+        if len(value) > NOTE_LENGTH:
+            raise TriageError(f"A note is at most {NOTE_LENGTH} characters.")
+    changed = 0
+    with transaction.atomic():
+        for item in items:
+            before = getattr(item, field)
+            if before == value:
+                continue
+            setattr(item, field, value)
+            item.save(update_fields=[field])
+            audit_record(actor=user, action=audit_action, target=item,
+                         data={"field": field, "before": before, "after": value})
+            changed += 1
+    return changed

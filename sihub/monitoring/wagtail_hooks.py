@@ -1,16 +1,26 @@
-"""Feed sources (editable) and feed items (read-only) in the Wagtail admin."""
+"""Feed sources (editable), feed items (read-only) and the triage inbox in the Wagtail admin."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from sihub.monitoring import admin_views
 from sihub.monitoring.models import Item, Source
+from sihub.monitoring.services import TRIAGE
+
+# Menu items registered under this hook join the Monitoring group's submenu.
+MONITORING_MENU_HOOK = "register_monitoring_menu_item"
 
 
 class SourceViewSet(SnippetViewSet):
@@ -75,8 +85,30 @@ class MonitoringGroup(SnippetViewSetGroup):
     menu_icon = "globe"
     menu_order = 230
     items = (SourceViewSet, ItemViewSet)
+    submenu_hook = MONITORING_MENU_HOOK
 
 
 @hooks.register("register_admin_viewset")
 def register_monitoring_snippets() -> MonitoringGroup:
     return MonitoringGroup()
+
+
+# --- The triage inbox ------------------------------------------------------------------
+# Listed in the Monitoring group through its submenu hook.
+
+
+class InboxMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(TRIAGE)
+
+
+@hooks.register("register_admin_urls")
+def register_inbox_urls() -> list[Any]:
+    return [path("monitoring/inbox/", include((admin_views.urlpatterns, "monitoring_inbox"),
+                                              namespace="monitoring_inbox"))]
+
+
+@hooks.register(MONITORING_MENU_HOOK)
+def register_inbox_menu_item() -> MenuItem:
+    return InboxMenuItem(gettext_lazy("Triage inbox"), reverse("monitoring_inbox:index"),
+                         icon_name="tasks", order=0)
