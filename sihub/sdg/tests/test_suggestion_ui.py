@@ -178,6 +178,7 @@ def test_it_suggests_for_a_page_not_yet_created(editor, db):
 
 
 def test_an_empty_form_gets_no_suggestions_and_says_so(editor, actor):
+    in_english(editor)
     html = login(editor).post(admin_suggest_url(model_label="actors.actor"),
                               {"name": "", "description_sv": ""}).content.decode()
     assert "data-sdg-suggestion" not in html
