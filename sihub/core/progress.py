@@ -6,6 +6,23 @@ import time
 from typing import Any
 
 
+def stderr_writer(stream: Any) -> Any:
+    """A ``write(line, final=...)`` for ProgressBar onto a command's stderr.
+
+    Plain text (a command's stderr style paints every line as an error). On a
+    terminal the bar redraws in place; elsewhere each update is a line.
+    """
+
+    def write(line: str, *, final: bool) -> None:
+        if stream.isatty():
+            stream.write("\r" + line, ending="\n" if final else "", style_func=lambda text: text)
+            stream.flush()
+        else:
+            stream.write(line, style_func=lambda text: text)
+
+    return write
+
+
 class ProgressBar:
     """``label [######------] 120/500 24% 35/s``, redrawn at most every half second."""
 

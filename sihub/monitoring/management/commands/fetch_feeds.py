@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from sihub.monitoring.models import Source
 from sihub.monitoring.services import FetchReport, source_fetch
 # The progress bar the SDG re-tagging command draws; one look for all long commands.
-from sihub.core.progress import ProgressBar
+from sihub.core.progress import ProgressBar, stderr_writer
 
 
 class Command(BaseCommand):
@@ -33,7 +33,7 @@ class Command(BaseCommand):
                 raise CommandError(f"No feed source with id {source_id}")
         else:
             sources = list(Source.objects.filter(active=True).order_by("pk"))
-        bar = ProgressBar(self._progress if options["verbosity"] >= 1 else None,
+        bar = ProgressBar(stderr_writer(self.stderr) if options["verbosity"] >= 1 else None,
                            "feeds", total=len(sources))
         total = FetchReport()
         not_modified = 0
@@ -50,11 +50,3 @@ class Command(BaseCommand):
                    f"items; {total.errors} sources failed.")
         self.stdout.write(self.style.WARNING(summary) if total.errors
                           else self.style.SUCCESS(summary))
-
-    def _progress(self, line: str, *, final: bool) -> None:
-        if self.stderr.isatty():
-            self.stderr.write("\r" + line, ending="\n" if final else "",
-                              style_func=lambda text: text)
-            self.stderr.flush()
-        else:
-            self.stderr.write(line, style_func=lambda text: text)

@@ -17,7 +17,7 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import models
 
-from sihub.core.progress import ProgressBar
+from sihub.core.progress import ProgressBar, stderr_writer
 from sihub.sdg.suggestions import do_apply_classifier_result, taggable_text, taggables
 
 
@@ -53,7 +53,7 @@ class Command(BaseCommand):
                 if not queryset.exists():
                     raise CommandError(f"No {model._meta.label} with id {options['object_id']}")
             ids = list(queryset.values_list("pk", flat=True))
-            bar = ProgressBar(self._progress if verbosity >= 1 else None,
+            bar = ProgressBar(stderr_writer(self.stderr) if verbosity >= 1 else None,
                                model._meta.label, total=len(ids))
             counts = {"objects": 0, "pending": 0, "applied": 0}
             auto = True if options["apply_automatic"] else None  # None: as registered
@@ -92,13 +92,3 @@ class Command(BaseCommand):
             names = ", ".join(m._meta.label for m in registered)
             raise CommandError(f"{model._meta.label} is not taggable; taggable models: {names}")
         return [model]
-
-    def _progress(self, line: str, *, final: bool) -> None:
-        # Plain stderr (the default style paints every line as an error). On a
-        # terminal the bar redraws in place; elsewhere each update is a line.
-        if self.stderr.isatty():
-            self.stderr.write("\r" + line, ending="\n" if final else "",
-                              style_func=lambda text: text)
-            self.stderr.flush()
-        else:
-            self.stderr.write(line, style_func=lambda text: text)
