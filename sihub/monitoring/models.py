@@ -111,6 +111,14 @@ class Item(models.Model):
                                   verbose_name=_("SDGs"))
     actors = models.ManyToManyField("actors.Actor", blank=True, related_name="feed_mentions",
                                     verbose_name=_("actors mentioned"))
+    # The source's themes plus those the text names (``themes.py``).
+    themes = models.ManyToManyField("core.Theme", blank=True, related_name="feed_items",
+                                    verbose_name=_("themes"))
+    # The draft page (news, story or good example) an analyst made of the item.
+    promoted_page = models.ForeignKey("wagtailcore.Page", null=True, blank=True,
+                                      on_delete=models.SET_NULL, related_name="+",
+                                      verbose_name=_("promoted to"))
+    promoted_at = models.DateTimeField(_("promoted"), null=True, blank=True)
     # Triage by an analyst.
     status = models.CharField(_("status"), max_length=10, choices=ItemStatus.choices,
                               default=ItemStatus.NEW)
@@ -139,3 +147,117 @@ class Item(models.Model):
 
     def __str__(self) -> str:
         return self.title or self.link or self.guid
+
+
+# --- Digests: kept items, composed into a weekly letter -----------------------------------
+
+
+class DigestStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Digest(models.Model):
+    """One edition of the digest, in one language: an archive page, an RSS entry, an e-mail."""
+
+    title = models.CharField(_("title"), max_length=200)
+    language = models.CharField(_("language"), max_length=8,
+                                choices=[("sv", _("Swedish")), ("en", _("English"))],
+                                default="sv")
+    intro = models.TextField(_("introduction"), blank=True)
+    period_start = models.DateField(_("period start"))
+    period_end = models.DateField(_("period end"))
+    status = models.CharField(_("status"), max_length=10, choices=DigestStatus.choices,
+                              default=DigestStatus.DRAFT)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Set when every confirmed subscriber of the language has been sent the e-mail.
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("created by"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ("-published_at", "-created_at")
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        indexes = [
+            # The public archive and the RSS feed: published digests of one language, newest first.
+            models.Index(fields=("status", "language", "-published_at"),
+                         name="monitoring_digest_archive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DigestEntry(models.Model):
+    """An item in a digest, copied when added, so the edition never changes under readers."""
+
+    digest = models.ForeignKey(Digest, on_delete=models.CASCADE, related_name="entries",
+                               verbose_name=_("digest"))
+    item = models.ForeignKey(Item, null=True, blank=True, on_delete=models.SET_NULL,
+                             related_name="digest_entries", verbose_name=_("feed item"))
+    position = models.PositiveIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=1000)
+    link = models.URLField(_("link"), max_length=2048)
+    source_name = models.CharField(_("source"), max_length=200, blank=True)
+    summary = models.TextField(_("summary"), blank=True)  # plain text, the editor's blurb
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = _("digest entry")
+        verbose_name_plural = _("digest entries")
+        constraints = [
+            # An item appears once per edition (adding it twice is a no-op).
+            models.UniqueConstraint(fields=("digest", "item"),
+                                    name="monitoring_digestentry_unique_item"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Subscriber(models.Model):
+    """Someone who asked for the digest by e-mail; counts only once confirmed (double opt-in)."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)  # stored lower-case
+    language = models.CharField(_("language"), max_length=8,
+                                choices=[("sv", _("Swedish")), ("en", _("English"))],
+                                default="sv")
+    created_at = models.DateTimeField(_("subscribed"), default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    # The consent the person gave, word for word, and its version.
+    consent_text = models.TextField(_("consent text"))
+    consent_version = models.CharField(_("consent version"), max_length=20)
+
+    class Meta:
+        ordering = ("email",)
+        verbose_name = _("digest subscriber")
+        verbose_name_plural = _("digest subscribers")
+        indexes = [
+            # Sending: confirmed subscribers of one language.
+            models.Index(fields=("language", "confirmed_at"), name="monitoring_subscriber_send"),
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class DigestDelivery(models.Model):
+    """One e-mail of one digest to one subscriber: sending again skips those already sent."""
+
+    digest = models.ForeignKey(Digest, on_delete=models.CASCADE, related_name="deliveries",
+                               verbose_name=_("digest"))
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE,
+                                   related_name="deliveries", verbose_name=_("subscriber"))
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("digest delivery")
+        verbose_name_plural = _("digest deliveries")
+        constraints = [
+            # A resumed or repeated send never mails anyone twice.
+            models.UniqueConstraint(fields=("digest", "subscriber"),
+                                    name="monitoring_digestdelivery_unique"),
+        ]

@@ -112,3 +112,8 @@ def register_inbox_urls() -> list[Any]:
 def register_inbox_menu_item() -> MenuItem:
     return InboxMenuItem(gettext_lazy("Triage inbox"), reverse("monitoring_inbox:index"),
                          icon_name="tasks", order=0)
+
+
+# Features with their own admin pages register their hooks in their own modules
+# (Wagtail only discovers ``wagtail_hooks``); importing them registers them.
+from sihub.monitoring import hooks_digests, hooks_trends  # noqa: E402,F401
