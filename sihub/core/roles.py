@@ -45,7 +45,10 @@ _ACTORS_VIEW = ("actors.view_actor", "actors.view_offering", "actors.view_relati
 _MONITORING = (
     *(f"monitoring.{verb}_source" for verb in ("add", "change", "delete", "view")),
     "monitoring.view_item", "monitoring.change_item", "monitoring.view_story",
+    *(f"monitoring.{verb}_digest" for verb in ("add", "change", "delete", "view")),
 )
+# Subscribers' e-mail addresses are personal data: editors only.
+_SUBSCRIBERS = ("monitoring.view_subscriber", "monitoring.delete_subscriber")
 
 ADMIN = "admin"
 EDITOR = "editor"
@@ -76,7 +79,7 @@ ROLES: dict[str, Role] = {
         EDITOR, "Editors", _("Editor"), True,
         permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
-                     *_ACTORS_EDIT, *_MONITORING),
+                     *_ACTORS_EDIT, *_MONITORING, *_SUBSCRIBERS),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image",
                                 "add_document", "change_document", "choose_document"),
