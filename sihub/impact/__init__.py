@@ -1,0 +1,1 @@
+"""Analysis & learning: initiatives, theory of change, indicators, SROI (issue 8)."""
