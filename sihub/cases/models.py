@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -84,6 +85,9 @@ class CasePage(EcosystemTagsMixin, StemmedSearchMixin, Page):
     results = models.TextField(_("results and evidence"), blank=True)
     scaling = models.TextField(_("how it scaled or could scale"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Where the example was reported (set when an analyst promotes a feed item).
+    source_url = models.URLField(_("Source"), max_length=2048, blank=True,
+                                 validators=[URLValidator(schemes=["http", "https"])])
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     images = StreamField([("image", ImageBlock(label=_("image")))], blank=True,
@@ -106,6 +110,7 @@ class CasePage(EcosystemTagsMixin, StemmedSearchMixin, Page):
         FieldPanel("images"),
         MultiFieldPanel([FieldPanel("website"), FieldPanel("contact_name"),
                          FieldPanel("contact_email")], heading=_("Contact")),
+        FieldPanel("source_url"),
         *EcosystemTagsMixin.tag_panels,
     ]
     search_fields = [

@@ -6,7 +6,12 @@ import re
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -200,10 +205,14 @@ class StoryPage(KnowledgePage):
     author = models.CharField(_("author"), max_length=200, blank=True)
     date = models.DateField(_("date"), db_index=True)
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True, verbose_name=_("tags"))
+    # Where the story or news came from (set when an analyst promotes a feed item).
+    source_url = models.URLField(_("Source"), max_length=2048, blank=True,
+                                 validators=[URLValidator(schemes=["http", "https"])])
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("kind"), FieldPanel("author"), FieldPanel("date")],
+        MultiFieldPanel([FieldPanel("kind"), FieldPanel("author"), FieldPanel("date"),
+                         FieldPanel("source_url")],
                         heading=_("About")),
         FieldPanel("intro", heading=_("Lead")),
         FieldPanel("body"),

@@ -4,6 +4,9 @@ GET lists the items of the current filters (new items by default), most
 relevant first; ``?format=csv`` exports the same filter. POST applies one
 triage action (a row's buttons, its note, or the bulk form) through
 ``services.item_triage`` and redirects back to the page it came from.
+
+``<id>/promote/`` (POST) makes a draft page of one item through
+``promotion.item_promote`` and opens the draft in the page editor.
 """
 
 from __future__ import annotations
@@ -23,10 +26,17 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from sihub.core.importing import spreadsheet_safe
-from sihub.monitoring.forms import BULK_CHOICES, InboxFilterForm, TriageForm
+from sihub.monitoring.forms import BULK_CHOICES, InboxFilterForm, PromoteForm, TriageForm
 from sihub.monitoring.models import Item
+from sihub.monitoring.promotion import (
+    PromotionError,
+    item_language,
+    item_promote,
+    promote_options,
+)
 from sihub.monitoring.selectors import (
     InboxFilters,
+    get_item_for_triage,
     inbox_items,
     require_triage,
     triageable_items,
@@ -54,10 +64,15 @@ def _render(request: HttpRequest, filter_form: InboxFilterForm,
         request.GET.get("page"))
     errors = _errors(filter_form, link=True) + (
         _errors(triage_form, link=False) if triage_form is not None else [])
+    items = list(page.object_list)
+    # The kinds of draft this user may make, per language: the row's promote form.
+    options = promote_options(user=request.user)
+    for item in items:
+        item.promote_options = options.get(item_language(item), [])
     return render(request, "monitoring/admin/inbox.html", {
         "filter_form": filter_form,
         "page_obj": page,
-        "items": list(page.object_list),
+        "items": items,
         "bulk_choices": BULK_CHOICES,
         "errors": errors,
         "here": request.get_full_path(),
@@ -111,6 +126,32 @@ def _next_url(request: HttpRequest) -> str:
     return reverse("monitoring_inbox:index")
 
 
+@require_http_methods(["POST"])
+def promote(request: HttpRequest, item_id: int) -> HttpResponse:
+    """Make a draft of the item and open it in the editor (or the one made before)."""
+    item = get_item_for_triage(user=request.user, item_id=item_id)
+    form = PromoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose the kind of draft."))
+        return redirect(_next_url(request))
+    was_promoted = item.promoted_page_id is not None
+    try:
+        # PermissionDenied (no right to add the page) goes to Wagtail's handler.
+        page = item_promote(item=item, user=request.user, kind=form.cleaned_data["kind"])
+    except PromotionError:
+        messages.error(request, _("There is no index page in the item's language to put "
+                                  "the draft under."))
+        return redirect(_next_url(request))
+    title = page.get_admin_display_title()
+    if was_promoted:
+        messages.info(request, _("“%(title)s” was already promoted; here is its draft.")
+                      % {"title": title})
+    else:
+        messages.success(request, _("Draft “%(title)s” created from the feed item.")
+                         % {"title": title})
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -123,13 +164,15 @@ def _csv(request: HttpRequest, filters: InboxFilters) -> StreamingHttpResponse:
     def rows() -> Any:
         yield "\ufeff"  # so Excel reads the file as UTF-8
         yield writer.writerow([_("Title"), _("Link"), _("Source"), _("Published"),
-                               _("Language"), _("SDGs"), _("Status"), _("Starred"), _("Note")])
+                               _("Language"), _("SDGs"), _("Themes"), _("Status"),
+                               _("Starred"), _("Note")])
         item: Item
         for item in items.iterator(chunk_size=500):
             published = (timezone.localtime(item.published_at).isoformat()
                          if item.published_at else "")
             cells = [item.title, item.link, item.source.name, published, item.language,
                      ";".join(str(goal.number) for goal in item.sdgs.all()),
+                     ";".join(str(theme) for theme in item.themes.all()),
                      item.get_status_display(), _("yes") if item.starred else _("no"),
                      item.note]
             yield writer.writerow([spreadsheet_safe(cell) for cell in cells])
@@ -142,4 +185,5 @@ def _csv(request: HttpRequest, filters: InboxFilters) -> StreamingHttpResponse:
 
 urlpatterns = [
     path("", inbox, name="index"),
+    path("<int:item_id>/promote/", promote, name="promote"),
 ]

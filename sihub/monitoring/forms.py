@@ -8,7 +8,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from sihub.core.models import Theme
 from sihub.monitoring.models import Item, ItemStatus, Source
+from sihub.monitoring.promotion import PROMOTE_CHOICES
 from sihub.monitoring.selectors import ANY_STATUS, OTHER_LANGUAGE, InboxFilters
 from sihub.monitoring.services import NOTE_LENGTH
 from sihub.sdg.models import Goal
@@ -37,6 +39,9 @@ class InboxFilterForm(forms.Form):
                                     required=False, empty_label=_("Any source"))
     sdg = GoalChoiceField(label=_("SDG"), queryset=Goal.objects.order_by("number"),
                           to_field_name="number", required=False, empty_label=_("Any goal"))
+    theme = forms.ModelChoiceField(label=_("Theme"), queryset=Theme.objects.order_by("name_sv"),
+                                   to_field_name="slug", required=False,
+                                   empty_label=_("Any theme"))
     language = forms.ChoiceField(label=_("Language"), choices=LANGUAGE_CHOICES, required=False)
     starred = forms.ChoiceField(label=_("Star"), choices=STARRED_CHOICES, required=False)
     published_from = forms.DateField(label=_("Published from"), required=False,
@@ -65,6 +70,7 @@ class InboxFilterForm(forms.Form):
             status=None if status == ANY_STATUS else status,
             source=data.get("source"),
             sdg=data.get("sdg"),
+            theme=data.get("theme"),
             language=data.get("language") or "",
             starred={"yes": True, "no": False}.get(data.get("starred") or ""),
             published_from=data.get("published_from"),
@@ -95,3 +101,10 @@ class TriageForm(forms.Form):
         if data.get("action") == "note" and "note" not in self.data:
             self.add_error("note", _("Write the note."))
         return data
+
+
+class PromoteForm(forms.Form):
+    """The kind of draft to make of one item (a row's promote form)."""
+
+    kind = forms.ChoiceField(label=_("Promote to"), choices=PROMOTE_CHOICES,
+                             error_messages={"invalid_choice": _("Choose the kind of draft.")})

@@ -9,7 +9,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, IntegerField, OuterRef, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 
+from sihub.core.models import Theme
 from sihub.monitoring.models import Item, ItemStatus, Source
 from sihub.monitoring.services import TRIAGE
 from sihub.sdg.models import Goal
@@ -27,6 +29,7 @@ class InboxFilters:
     status: str | None = ItemStatus.NEW
     source: Source | None = None
     sdg: Goal | None = None
+    theme: Theme | None = None
     language: str = ""
     starred: bool | None = None
     published_from: date | None = None
@@ -45,13 +48,24 @@ def triageable_items(*, user: Any) -> QuerySet[Item]:
     return Item.objects.all()
 
 
+def get_item_for_triage(*, user: Any, item_id: int) -> Item:
+    """One item ``user`` may triage (and so promote); PermissionDenied or 404."""
+    require_triage(user)
+    try:
+        return Item.objects.select_related("source").get(pk=item_id)
+    except Item.DoesNotExist:
+        raise Http404 from None
+
+
 def inbox_items(*, user: Any, filters: InboxFilters) -> QuerySet[Item]:
     """The inbox: most relevant first, then newest; a fixed number of queries per page.
 
-    Each item carries ``other_sources``: how many other sources carry its story.
+    Each item carries ``other_sources``: how many other sources carry its story,
+    and its tags (SDGs, actors, themes) and promoted page are fetched with it.
     """
     require_triage(user)
-    items = Item.objects.select_related("source").prefetch_related("sdgs", "actors")
+    items = (Item.objects.select_related("source", "promoted_page")
+             .prefetch_related("sdgs", "actors", "themes"))
     if filters.status:
         items = items.filter(status=filters.status)
     if filters.source is not None:
@@ -59,6 +73,9 @@ def inbox_items(*, user: Any, filters: InboxFilters) -> QuerySet[Item]:
     if filters.sdg is not None:
         # One goal: an item links to it at most once, so no duplicate rows.
         items = items.filter(sdgs=filters.sdg)
+    if filters.theme is not None:
+        # Likewise one theme: no duplicate rows.
+        items = items.filter(themes=filters.theme)
     if filters.language == OTHER_LANGUAGE:
         items = items.exclude(language__in=KNOWN_LANGUAGES)
     elif filters.language:

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from sihub.actors.tests.factories import make_actor
 from sihub.conftest import login
-from sihub.core.models import AuditEntry
+from sihub.core.models import AuditEntry, Theme
 from sihub.monitoring.models import Item, ItemStatus, Source, Story
 from sihub.monitoring.services import ITEM_KEPT, ITEM_NOTED, ITEM_STARRED
 from sihub.sdg.models import Goal
@@ -40,7 +40,7 @@ def make_source(name: str = "") -> Source:
 
 def make_item(title: str, *, source: Source | None = None, relevance: float = 0.5,
               published: datetime | None = None, sdgs: list[int] = (), actors: list[Any] = (),
-              story: Story | None = None, **fields: Any) -> Item:
+              story: Story | None = None, themes: list[Theme] = (), **fields: Any) -> Item:
     n = next(_serial)
     item = Item.objects.create(
         source=source or make_source(), guid=f"guid-{n}", title=title,
@@ -48,7 +48,12 @@ def make_item(title: str, *, source: Source | None = None, relevance: float = 0.
         published_at=published or timezone.now(), story=story, **fields)
     item.sdgs.set(Goal.objects.filter(number__in=sdgs))
     item.actors.set(actors)
+    item.themes.set(themes)
     return item
+
+
+def make_theme(slug: str, name_sv: str, name_en: str) -> Theme:
+    return Theme.objects.create(slug=slug, name_sv=name_sv, name_en=name_en)
 
 
 def titles(response) -> list[str]:
@@ -180,16 +185,67 @@ def test_the_number_of_queries_does_not_grow_with_the_rows(analyst,
                                                             django_assert_max_num_queries) -> None:
     actor = make_actor("Läxhjälpen i Umeå")
     story = Story.objects.create(title="Berättelse")
-    make_item("Första", sdgs=[1, 2], actors=[actor], story=story)
+    welfare, housing = make_theme("valfard", "Välfärd", "Welfare"), make_theme("boende", "Boende",
+                                                                              "Housing")
+    make_item("Första", sdgs=[1, 2], actors=[actor], story=story, themes=[welfare])
     make_item("Andra", sdgs=[3], actors=[actor], story=story)
     client = login(analyst)
     client.get(INBOX)  # warm caches (site, menus)
     with CaptureQueriesContext(connection) as few:
         assert client.get(INBOX).status_code == 200
     for i in range(25):
-        make_item(f"Fler {i}", sdgs=[i % 17 + 1, 5], actors=[actor], story=story)
+        make_item(f"Fler {i}", sdgs=[i % 17 + 1, 5], actors=[actor], story=story,
+                  themes=[welfare, housing])
     with django_assert_max_num_queries(len(few.captured_queries)):
         response = client.get(INBOX)
+    assert len(titles(response)) == 25
+
+
+def test_it_filters_by_theme_and_shows_the_themes(analyst) -> None:
+    welfare = make_theme("valfard", "Välfärd", "Welfare")
+    housing = make_theme("boende", "Boende", "Housing")
+    make_item("Om välfärd", themes=[welfare])
+    make_item("Om välfärd och boende", themes=[welfare, housing])
+    make_item("Utan tema")
+    client = login(analyst)
+    response = client.get(INBOX, {"theme": "valfard"})
+    assert response.status_code == 200
+    assert sorted(titles(response)) == ["Om välfärd", "Om välfärd och boende"]
+    assert titles(client.get(INBOX, {"theme": "boende"})) == ["Om välfärd och boende"]
+    html = client.get(INBOX).content.decode()
+    assert 'id="id_theme"' in html and '<option value="boende">' in html
+    assert "Welfare, Housing" in html or "Housing, Welfare" in html
+
+
+def test_an_unknown_theme_is_an_error_not_everything(analyst) -> None:
+    make_item("Om välfärd")
+    response = login(analyst).get(INBOX, {"theme": "finns-inte"})
+    assert response.status_code == 400
+    assert 'href="#id_theme"' in response.content.decode()
+
+
+def test_the_number_of_queries_stays_fixed_with_promote_forms(
+        editor, demo_site, django_assert_max_num_queries) -> None:
+    from wagtail.models import Page
+
+    from sihub.knowledge.models import StoryIndexPage
+    from sihub.monitoring.promotion import item_promote
+
+    home = Page.objects.get(pk=demo_site["sv"].pk)
+    home.add_child(instance=StoryIndexPage(title="Nyheter", slug="nyheter"))
+    welfare = make_theme("valfard", "Välfärd", "Welfare")
+    item_promote(item=make_item("Redan befordrad", language="sv"), user=editor, kind="news")
+    make_item("Första", language="sv", sdgs=[1], themes=[welfare])
+    client = login(editor)
+    client.get(INBOX, {"status": "all"})  # warm caches (site, menus)
+    with CaptureQueriesContext(connection) as few:
+        html = client.get(INBOX, {"status": "all"}).content.decode()
+    assert "Promoted: Redan befordrad" in html and 'name="kind"' in html
+    for i in range(25):
+        item_promote(item=make_item(f"Befordrad {i}", language="sv"), user=editor, kind="news")
+        make_item(f"Fler {i}", language=["sv", "en", ""][i % 3], themes=[welfare], sdgs=[2])
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(INBOX, {"status": "all"})
     assert len(titles(response)) == 25
 
 
@@ -289,8 +345,10 @@ def test_it_refuses_to_go_back_to_another_site(analyst, target) -> None:
 
 def test_it_exports_the_current_filter_as_csv(analyst) -> None:
     vinnova = make_source("Vinnova")
+    themes = [make_theme("valfard", "Välfärd", "Welfare"), make_theme("boende", "Boende",
+                                                                      "Housing")]
     make_item("=HYPERLINK(\"https://evil.example\")", source=vinnova, language="sv",
-              sdgs=[3, 11], starred=True, note="Viktig", relevance=0.9,
+              sdgs=[3, 11], starred=True, note="Viktig", relevance=0.9, themes=themes,
               published=timezone.make_aware(datetime(2025, 3, 10, 12)))
     make_item("Annan källa", language="sv")
     make_item("Behållen", source=vinnova, status=ItemStatus.KEPT)
@@ -300,11 +358,12 @@ def test_it_exports_the_current_filter_as_csv(analyst) -> None:
     assert "attachment" in response["Content-Disposition"]
     body = b"".join(response.streaming_content).decode("utf-8").lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(body)))
-    assert rows[0] == ["Title", "Link", "Source", "Published", "Language", "SDGs", "Status",
-                       "Starred", "Note"]
+    assert rows[0] == ["Title", "Link", "Source", "Published", "Language", "SDGs", "Themes",
+                       "Status", "Starred", "Note"]
     assert len(rows) == 2  # only the new item of Vinnova
     row = rows[1]
     assert row[0] == "'=HYPERLINK(\"https://evil.example\")"  # never a formula
     assert row[1].startswith("https://news.example.se/")
     assert row[2:3] == ["Vinnova"] and row[3].startswith("2025-03-10")
-    assert row[4:] == ["sv", "3;11", "New", "yes", "Viktig"]
+    assert row[4:6] == ["sv", "3;11"] and sorted(row[6].split(";")) == ["Housing", "Welfare"]
+    assert row[7:] == ["New", "yes", "Viktig"]
