@@ -146,6 +146,27 @@ def _contact_emails() -> set[str]:
     return emails
 
 
+# --- Digest subscribers: e-mail addresses of people who asked for the digest ---------
+
+
+def _subscribers_with_email(email: str) -> models.QuerySet[Any]:
+    Subscriber = apps.get_model("monitoring.Subscriber")
+    if not email.strip():
+        return Subscriber.objects.none()
+    return Subscriber.objects.filter(email__iexact=email.strip())
+
+
+def _erase_subscribers(email: str) -> int:
+    """Delete the subscription of ``email`` (its deliveries go with it, by cascade)."""
+    _count, deleted = _subscribers_with_email(email).delete()
+    return deleted.get("monitoring.Subscriber", 0)
+
+
+def _subscriber_emails() -> set[str]:
+    return {e.lower() for e in apps.get_model("monitoring.Subscriber").objects.values_list(
+        "email", flat=True)}
+
+
 REGISTRY: list[PersonalData] = [
     PersonalData("core.User", ("email", "first_name", "last_name", "preferred_language",
                                "last_login", "date_joined", "password"),
@@ -196,6 +217,16 @@ REGISTRY: list[PersonalData] = [
     PersonalData("actors.ChangeProposal", ("comment", "review_note"), subject="proposed_by",
                  on_erase="anonymise",
                  purpose="changes proposed to an organisation's profile"),
+    # Unconfirmed subscriptions are deleted after 7 days (the confirmation link's
+    # lifetime) by ``monitoring.subscriptions.subscribers_purge_unconfirmed``, not by
+    # ``apply_retention``: that deletes by age alone, and confirmed subscriptions stay
+    # until the person unsubscribes or is erased. Hence no ``retention`` here.
+    PersonalData("monitoring.Subscriber", ("email", "language", "created_at", "confirmed_at",
+                                           "consent_text", "consent_version"),
+                 subject=lambda user: _subscribers_with_email(user.email), on_erase="by_email",
+                 erase_by_email=_erase_subscribers, emails_held=_subscriber_emails,
+                 purpose="the monitoring digest by e-mail (double opt-in; matched by e-mail; "
+                         "no account needed)"),
     _axes("axes.AccessAttempt", ("get_data", "post_data")),
     _axes("axes.AccessFailureLog"),
     PersonalData("axes.AccessLog", ("username", "ip_address", "user_agent"),
@@ -214,6 +245,7 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "core.Theme": {"slug", "name_sv", "name_en"},
     "core.County": {"code", "name_sv", "name_en"},
     "core.Municipality": {"code", "name"},
+    "core.ScheduledJob": {"name", "last_run_at"},
     "core.HomePage": {"intro", "body", "owner", "locked_by"},
     "core.ContentPage": {"intro", "body", "owner", "locked_by"},
     "sdg.Goal": {"color", "title_en", "title_sv", "text_en", "text_sv"},
@@ -222,13 +254,13 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "knowledge.MethodPage": {"intro", "purpose", "phase", "time_needed", "facilitation",
                              "materials"},
     "knowledge.StoryIndexPage": {"intro"},
-    "knowledge.StoryPage": {"intro", "kind"},
+    "knowledge.StoryPage": {"intro", "kind", "source_url"},
     "knowledge.PublicationIndexPage": {"intro"},
     "knowledge.PublicationPage": {"intro", "publisher", "language", "publication_type",
                                   "external_url", "doi", "isbn"},
     "cases.CaseIndexPage": {"intro"},
     "cases.CasePage": {"summary", "challenge", "solution", "target_groups", "actors_involved",
-                       "stage", "results", "scaling", "website"},
+                       "stage", "results", "scaling", "website", "source_url"},
     "sdg.Target": {"code", "text_en", "text_sv"},
     # Organisations (not people): sole traders leave the organisation number
     # empty (the form says so), so no personal identity number is stored.
@@ -251,6 +283,10 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "monitoring.Item": {"guid", "link", "canonical_url", "title", "summary", "content_html",
                         "language", "content_hash", "status", "note"},
     "monitoring.Story": {"title"},
+    # Digests are public editions made of public items; created_by is the staff
+    # member who composed one (SET_NULL).
+    "monitoring.Digest": {"title", "language", "intro", "status", "created_by"},
+    "monitoring.DigestEntry": {"title", "link", "source_name", "summary"},
 }
 
 # Names published as the authors of public works. They are personal data, but
@@ -274,6 +310,8 @@ AUTHORSHIP_LINKS = {
     ("sdg.SDGSuggestion", "decided_by"), ("sdg.SDGTagProvenance", "added_by"),
     # The staff member responsible for a feed source (SET_NULL).
     ("monitoring.Source", "owner"),
+    # The staff member who composed a digest (SET_NULL).
+    ("monitoring.Digest", "created_by"),
 }
 
 
