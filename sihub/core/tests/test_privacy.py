@@ -115,6 +115,11 @@ def person(db, demo_site, settings, tmp_path):
     Representative.objects.create(actor=org, user=user)
     ChangeProposal.objects.create(actor=org, proposed_by=user, data={"website": "https://x.se"},
                                   previous={"website": ""}, comment=f"Hälsningar, {FIRST}")
+    from sihub.monitoring.models import Subscriber
+
+    Subscriber.objects.create(email=EMAIL, language="sv", confirmed_at=timezone.now(),
+                              consent_text=f"Jag, {FIRST}, vill ha nyhetsbrevet.",
+                              consent_version="2026-11")
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         kwargs = dict(username=EMAIL, ip_address="192.0.2.7", user_agent=f"{LAST}-browser",
                       http_accept="*/*", path_info="/admin/login/")
