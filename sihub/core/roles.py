@@ -50,6 +50,17 @@ _MONITORING = (
 # Subscribers' e-mail addresses are personal data: editors only.
 _SUBSCRIBERS = ("monitoring.view_subscriber", "monitoring.delete_subscriber")
 
+# Impact and learning: analysts run it; editors keep the reference data (proxies,
+# programmes); initiative teams get object-level rights (impact/selectors.py).
+_IMPACT_MODELS = ("programme", "initiative", "initiativemembership", "stakeholdergroup",
+                  "outcome", "theoryofchange", "tocelement", "toclink", "indicator",
+                  "measurement", "financialproxy", "valuemaprow")
+_IMPACT_ALL = tuple(f"impact.{verb}_{model}" for model in _IMPACT_MODELS
+                    for verb in ("add", "change", "delete", "view"))
+_IMPACT_VIEW = tuple(f"impact.view_{model}" for model in _IMPACT_MODELS)
+_IMPACT_REFERENCE = tuple(f"impact.{verb}_{model}" for model in ("financialproxy", "programme")
+                          for verb in ("add", "change"))
+
 ADMIN = "admin"
 EDITOR = "editor"
 ANALYST = "analyst"
@@ -79,7 +90,8 @@ ROLES: dict[str, Role] = {
         EDITOR, "Editors", _("Editor"), True,
         permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
-                     *_ACTORS_EDIT, *_MONITORING, *_SUBSCRIBERS),
+                     *_ACTORS_EDIT, *_MONITORING, *_SUBSCRIBERS,
+                     *_IMPACT_VIEW, *_IMPACT_REFERENCE),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image",
                                 "add_document", "change_document", "choose_document"),
@@ -88,13 +100,14 @@ ROLES: dict[str, Role] = {
         ANALYST, "Analysts", _("Analyst"), True,
         permissions=("wagtailadmin.access_admin", "core.view_auditentry", "core.view_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
-                     *_ACTORS_VIEW, *_MONITORING),
+                     *_ACTORS_VIEW, *_MONITORING, *_IMPACT_ALL),
         collection_permissions=("choose_image", "choose_document"),
     ),
     FACILITATOR: Role(
         FACILITATOR, "Facilitators", _("Facilitator"), True,
         permissions=("wagtailadmin.access_admin", "core.view_theme", "core.view_sector",
-                     "core.view_county", "core.view_municipality", *_ACTORS_VIEW),
+                     "core.view_county", "core.view_municipality", *_ACTORS_VIEW,
+                     *_IMPACT_VIEW),
         collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
     ),
     MEMBER: Role(

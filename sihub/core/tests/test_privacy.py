@@ -115,6 +115,10 @@ def person(db, demo_site, settings, tmp_path):
     Representative.objects.create(actor=org, user=user)
     ChangeProposal.objects.create(actor=org, proposed_by=user, data={"website": "https://x.se"},
                                   previous={"website": ""}, comment=f"Hälsningar, {FIRST}")
+    from sihub.impact.models import Initiative, InitiativeMembership
+
+    InitiativeMembership.objects.create(user=user, role="lead", initiative=Initiative.objects.create(
+        title="Läxhjälp i Umeå", slug="laxhjalp-umea"))
     from sihub.monitoring.models import Subscriber
 
     Subscriber.objects.create(email=EMAIL, language="sv", confirmed_at=timezone.now(),
