@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "sihub.knowledge",
     "sihub.cases",
     "sihub.monitoring",
+    "sihub.impact",
     "sihub.search",
     "sihub.api",
     # Wagtail
@@ -365,6 +366,9 @@ SIHUB_API_PAGE_SIZE = 50
 # SIHUB_FEEDS_ALLOWED_NETWORKS (e.g. 10.1.2.0/24) opens a few networks only.
 SIHUB_FEEDS_ALLOW_PRIVATE_NETWORKS = env_bool("SIHUB_FEEDS_ALLOW_PRIVATE_NETWORKS", False)
 SIHUB_FEEDS_ALLOWED_NETWORKS = env_networks("SIHUB_FEEDS_ALLOWED_NETWORKS", [])
+# Minutes between two fetches of every active feed source (run_scheduler enqueues them).
+SIHUB_FEEDS_FETCH_INTERVAL = env_int("SIHUB_FEEDS_FETCH_INTERVAL", 30, minimum=1,
+                                     maximum=7 * 24 * 60)
 # Who has been erased, kept outside the database (and outside backups) so an
 # older backup, once restored, can be cleaned again (privacy.reapply_erasures).
 SIHUB_ERASURE_LEDGER = Path(
