@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("agenda2030/", include("sihub.sdg.urls")),
     path("actors/", include("sihub.actors.urls")),
     path("digest/", include("sihub.monitoring.urls")),
+    path("initiatives/", include("sihub.impact.urls")),
     path("", include("sihub.core.urls")),
     path("", include("sihub.knowledge.urls")),
     path("", include(wagtail_urls)),

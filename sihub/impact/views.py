@@ -1,0 +1,27 @@
+"""Placeholder: filled by the part of issue 8 that owns it."""
+
+from django.http import Http404
+
+
+def index(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    raise Http404
+
+
+def create(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    raise Http404
+
+
+def detail(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    raise Http404
+
+
+def edit(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    raise Http404
+
+
+def team(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    raise Http404
+
+
+def stakeholders(request, *args, **kwargs):  # type: ignore[no-untyped-def]
+    raise Http404
