@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve worker test test-postgres security bench-load bench-actors backup lint migrate messages lock clean
+.PHONY: install run serve worker scheduler test test-postgres security bench-load bench-actors bench-monitoring backup lint migrate messages lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ run: migrate
 
 worker: install
 	$(BIN)/python manage.py db_worker --queue-name '*'
+
+## The periodic jobs (feed fetching, retention, ANALYZE): one per site, beside the workers.
+scheduler: install
+	$(BIN)/python manage.py run_scheduler
 
 ## make test: the whole suite (SQLite by default; DATABASE_URL=postgres://… for PostgreSQL)
 ## followed by the security gates.
@@ -51,6 +55,10 @@ bench-load: install
 ## The ecosystem at 5,000 actors / 20,000 relations: directory, analysis, map data (bench/README.md).
 bench-actors: install
 	$(BIN)/python bench/actors.py
+
+## Ingest 10,000 items from 40 local feeds: dedupe, tagging, idempotent rerun (bench/README.md).
+bench-monitoring: install
+	$(BIN)/python bench/monitoring.py
 
 backup: install
 	$(BIN)/python manage.py backup

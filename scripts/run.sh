@@ -1,5 +1,5 @@
 #!/bin/sh
-# Serve sihub and run the background worker beside it; Ctrl-C stops both.
+# Serve sihub and run the background worker and the scheduler beside it; Ctrl-C stops all.
 set -eu
 BIN=${BIN:-.venv/bin}
 HOST=${HOST:-127.0.0.1}
@@ -7,7 +7,9 @@ PORT=${PORT:-8000}
 
 "$BIN/python" manage.py db_worker --queue-name '*' &
 WORKER=$!
-trap 'kill "$WORKER" 2>/dev/null || true' EXIT INT TERM
+"$BIN/python" manage.py run_scheduler &
+SCHEDULER=$!
+trap 'kill "$WORKER" "$SCHEDULER" 2>/dev/null || true' EXIT INT TERM
 
 "$BIN/python" manage.py demo_login_hint --url "http://$HOST:$PORT" || true
 exec_status=0

@@ -282,3 +282,27 @@ class ContentPage(StemmedSearchMixin, Page):
             request.GET.get("page")
         )
         return context
+
+
+# ---------------------------------------------------------------------------
+# Periodic jobs (core/scheduler.py)
+
+
+class ScheduledJob(models.Model):
+    """When a periodic job of ``core/scheduler.py`` was last enqueued; one row per job.
+
+    A scheduler claims a due job by moving ``last_run_at`` with one conditional
+    UPDATE, so two schedulers running at once never enqueue it twice.
+    """
+
+    # Unique: the claim (UPDATE … WHERE name = … AND last_run_at is old) finds one row.
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    last_run_at = models.DateTimeField(_("last run"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("name",)
+        verbose_name = _("scheduled job")
+        verbose_name_plural = _("scheduled jobs")
+
+    def __str__(self) -> str:
+        return self.name

@@ -39,7 +39,29 @@ def send_role_change_email(user_id: int) -> bool:
 
 @task()
 def apply_retention_task() -> dict[str, int]:
-    """Daily retention run (schedule with cron: ``manage.py apply_retention``)."""
+    """Daily retention run, enqueued by ``core/scheduler.py``.
+
+    By hand: ``manage.py apply_retention``.
+    """
     from sihub.core.privacy import apply_retention
 
     return apply_retention()
+
+
+@task()
+def analyze_database_task() -> str:
+    """Refresh the query planner's statistics (daily, from ``core/scheduler.py``).
+
+    The site search and the listings rely on the planner choosing their
+    indexes, which it does from these statistics; tables grow by thousands of
+    feed items a week. SQLite's ``PRAGMA optimize`` only re-analyses tables
+    it thinks changed, so a plain ``ANALYZE`` runs on both databases.
+    By hand: ``manage.py dbshell`` and ``ANALYZE;``.
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA optimize")
+    return connection.vendor

@@ -3,7 +3,11 @@
 The input is the bytes a fetch returned, never a URL or a path. What comes out
 is safe to store and show: titles and summaries are plain text, links are
 absolute http(s) URLs or empty, ``content_html`` went through the site's nh3
-sanitiser, dates are aware UTC datetimes.
+sanitiser, dates are aware UTC datetimes. Every text is storable: NUL and the
+other C0 control characters (but tab, newline, carriage return) and lone
+surrogates are removed — PostgreSQL refuses NUL in text, no database can
+encode a lone surrogate, and one such entry would fail its whole feed — and an
+id longer than 500 characters is replaced by its hash.
 
 XML feeds: defusedxml screens the document first and refuses any that declares
 XML entities (billion laughs, quadratic blow-up, external entities: a feed has
@@ -21,7 +25,7 @@ import html
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -77,8 +81,40 @@ def parse_feed(content: bytes, *, base_url: str, content_type: str = "") -> Pars
     if not start:
         raise FeedParseError("the document is empty")
     if start[:1] in (b"{", b"["):
-        return _parse_json_feed(content, base_url)
-    return _parse_xml_feed(content, base_url, content_type)
+        feed = _parse_json_feed(content, base_url)
+    else:
+        feed = _parse_xml_feed(content, base_url, content_type)
+    return replace(feed, title=storable(feed.title), link=storable(feed.link),
+                   language=storable(feed.language),
+                   items=[_storable_item(item) for item in feed.items])
+
+
+# --- Storable text ---------------------------------------------------------------
+
+# C0 controls but tab, newline and carriage return, and lone surrogates (a str
+# from JSON "\ud800" or an XML character reference can hold one).
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` without the characters a database refuses (see the module docstring)."""
+    return _UNSTORABLE.sub("", text) if _UNSTORABLE.search(text) else text
+
+
+def _storable_item(item: ParsedItem) -> ParsedItem:
+    """The item with every text storable, and an id that fits ``GUID_LENGTH``.
+
+    The inputs were cleaned on the way in too (nh3 and the sanitiser cannot
+    take lone surrogates); this last pass makes sure, whatever path a text took.
+    """
+    changes: dict[str, Any] = {
+        f.name: storable(value) for f in fields(item)
+        if isinstance(value := getattr(item, f.name), str) and _UNSTORABLE.search(value)
+    }
+    guid = changes.get("guid", item.guid)
+    if len(guid) > GUID_LENGTH:
+        changes["guid"] = "sha256:" + hashlib.sha256(guid.encode("utf-8")).hexdigest()
+    return replace(item, **changes) if changes else item
 
 
 # --- Text helpers --------------------------------------------------------------
@@ -96,6 +132,7 @@ def html_to_text(fragment: str) -> str:
     """Plain text of an HTML fragment: no tags, no scripts or styles, one line."""
     if not fragment:
         return ""
+    fragment = storable(fragment)
     # nh3 first, so the markup left is well-formed tags without attributes and
     # every "<" in text is escaped; then the simple pattern below is exact.
     cleaned = nh3.clean(fragment, tags=_BLOCK_TAGS, attributes={}, strip_comments=True)
@@ -140,7 +177,7 @@ def _language(value: object) -> str:
 
 def _guid(raw_id: str, link: str, title: str, published: datetime | None) -> str:
     """The item's identity: its id, else its link, else a hash of title and date."""
-    guid = raw_id.strip() or link
+    guid = storable(raw_id).strip() or link
     if not guid:
         basis = f"{title}\n{published.isoformat() if published else ''}"
         return "sha256:" + hashlib.sha256(basis.encode("utf-8")).hexdigest()
@@ -175,7 +212,32 @@ def _screen_xml(content: bytes) -> None:
         pass  # not well-formed XML: feedparser's lenient parser decides below
 
 
+_XML_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_XML_CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+
+
+def _storable_xml(content: bytes) -> bytes:
+    """The document without C0 controls and references to them or to surrogates.
+
+    XML forbids them anyway, but feedparser's lenient parser keeps a raw NUL
+    and fails outright on "&#xD800;". UTF-16 and UTF-32 documents (NUL bytes
+    in every character) are left alone; the last pass cleans their text.
+    """
+    head = content[:4]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in head:
+        return content
+    content = _XML_CONTROL.sub(b"", content)
+    return _XML_CHARREF.sub(_storable_charref, content)
+
+
+def _storable_charref(match: re.Match[bytes]) -> bytes:
+    code = int(match[1], 16) if match[1] else int(match[2])
+    refused = (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) or 0xD800 <= code <= 0xDFFF
+    return b"" if refused else match[0]
+
+
 def _parse_xml_feed(content: bytes, base_url: str, content_type: str) -> ParsedFeed:
+    content = _storable_xml(content)
     _screen_xml(content)
     headers = {"content-location": base_url}
     if content_type:
@@ -215,7 +277,7 @@ def _detail_text(detail: Any, fallback: str) -> str:
     "text" for escaped markup it dislikes, such as ``&lt;script&gt;``.
     """
     value = (detail.get("value") if detail else None) or fallback or ""
-    return html_to_text(value)
+    return html_to_text(value if isinstance(value, str) else "")
 
 
 def _xml_item(entry: Any, base_url: str, feed_language: str) -> ParsedItem:
@@ -239,7 +301,7 @@ def _xml_item(entry: Any, base_url: str, feed_language: str) -> ParsedItem:
         published=published,
         summary=summary,
         content_html=sanitize(body) if body else "",
-        author=_one_line(author),
+        author=_one_line(storable(author)),
         language=language,
     )
 
@@ -251,7 +313,7 @@ def _xml_content(entry: Any) -> str:
     chosen = chosen or (contents[0] if contents else entry.get("summary_detail"))
     if not chosen:
         return ""
-    value = chosen.get("value", "") or ""
+    value = storable(chosen.get("value", "") or "")
     return value if "html" in (chosen.get("type") or "") else _text_as_html(value)
 
 
@@ -336,7 +398,7 @@ def _string(obj: dict[str, Any], key: str, where: str) -> str:
         return ""
     if not isinstance(value, str):
         raise FeedParseError(f"{_json_place(where)}: {key!r} must be a string")
-    return value
+    return storable(value)
 
 
 def _json_place(where: str) -> str:

@@ -9,6 +9,8 @@ import pytest
 from django.test import override_settings
 
 from sihub.actors.tests.factories import make_actor
+from sihub.core.models import Theme
+from sihub.monitoring import services
 from sihub.monitoring.models import Item, ItemStatus, Source, Story
 from sihub.monitoring.services import ACTOR_BONUS, source_fetch
 from sihub.monitoring.tests.servers import Handler, LocalServer, respond
@@ -109,24 +111,100 @@ def test_it_writes_nothing_but_the_success_time_on_a_304(server: LocalServer) ->
     assert source.last_success_at > before
 
 
-def test_a_crash_halfway_leaves_nothing_and_a_rerun_no_duplicates(server: LocalServer) -> None:
-    # Item 3 carries a lone surrogate, which the database cannot encode: its
-    # insert fails after items 1 and 2 were written in the same transaction.
-    bad = entry(3, title="Broken \ud800 title in the feed")
-    feed = Feed(server, "/feed", [entry(1), entry(2), bad, entry(4)])
+def test_a_crash_halfway_leaves_nothing_and_a_rerun_no_duplicates(
+        server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The items and stories are inserted, then writing their tags fails.
+    def failing(self: Any, *, replaced: list[int]) -> None:
+        assert Item.objects.count() == 4 and Story.objects.exists()
+        raise RuntimeError("the disk is full")
+
+    monkeypatch.setattr(services._Links, "save", failing)
+    feed = Feed(server, "/feed", [entry(1), entry(2), entry(3), entry(4)])
     source = feed.source()
     report = source_fetch(source=source)
     assert report.errors == 1 and report.new == 0
     assert Item.objects.count() == 0 and Story.objects.count() == 0
     source.refresh_from_db()
-    assert source.last_error.startswith("UnicodeEncodeError")
+    assert source.last_error == "RuntimeError: the disk is full"
     assert source.last_error_at is not None
     assert source.etag == ""  # the next run fetches everything again
-    feed.items = [entry(1), entry(2), entry(3), entry(4)]
+    monkeypatch.undo()
     assert source_fetch(source=source).new == 4
     assert source_fetch(source=source).new == 0
     assert sorted(Item.objects.values_list("guid", flat=True)) == [
         "item-1", "item-2", "item-3", "item-4"]
+
+
+def test_entries_a_database_refuses_are_cleaned_and_stored_with_the_rest(
+        server: LocalServer) -> None:
+    # NUL (PostgreSQL text refuses it), a lone surrogate (no database encodes
+    # it), other control characters and an id longer than the column.
+    feed = Feed(server, "/feed", [
+        entry(1, title="Nul\x00 in the title", content_text="Body\x00 with\x01 controls"),
+        entry(2, title="Broken \ud800 title in the feed", summary="Lone \udc00 low"),
+        entry(3, id="x" * 800 + "\x00"),
+        entry(4),
+    ])
+    source = feed.source()
+    report = source_fetch(source=source)
+    assert (report.new, report.errors) == (4, 0), report.error
+    assert Item.objects.get(guid="item-1").title == "Nul in the title"
+    assert "\x00" not in Item.objects.get(guid="item-1").content_html
+    assert Item.objects.get(guid="item-2").title == "Broken title in the feed"
+    long_id = Item.objects.get(title__startswith="Story number 3")
+    assert long_id.guid.startswith("sha256:") and len(long_id.guid) <= 500
+    assert source_fetch(source=source).new == 0  # the same cleaned ids next time
+
+
+def test_it_tags_items_with_the_source_themes_and_those_the_text_names(
+        server: LocalServer) -> None:
+    feed = Feed(server, "/feed", [
+        entry(1, title="Kommunen inför social upphandling",
+              content_text="Sysselsättningskrav för långtidsarbetslösa i nya avtal."),
+        entry(2, title="Ett vanligt möte", content_text="Styrelsen träffades i tisdags."),
+    ])
+    source = feed.source()
+    source.themes.set(Theme.objects.filter(slug="food"))
+    source_fetch(source=source)
+
+    def slugs(guid: str) -> set[str]:
+        return set(Item.objects.get(guid=guid).themes.values_list("slug", flat=True))
+
+    assert slugs("item-1") == {"food", "social-procurement", "inclusive-working-life"}
+    assert slugs("item-2") == {"food"}
+    # A changed text is tagged again: themes it no longer names go.
+    feed.items = [entry(1, title="Kommunen inför social upphandling", content_text="Inget mer."),
+                  entry(2, title="Ett vanligt möte", content_text="Återbruk och cirkulär ekonomi.")]
+    source.refresh_from_db()
+    source.etag = ""
+    source.save()
+    assert source_fetch(source=source).updated == 2
+    assert slugs("item-1") == {"food", "social-procurement"}
+    assert slugs("item-2") == {"food", "circular-economy"}
+
+
+def test_a_fetch_costs_the_same_queries_for_one_new_item_or_twenty(
+        server: LocalServer) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    make_actor("Coompanion Skåne")
+
+    def queries(path: str, n: int) -> int:
+        feed = Feed(server, path, [entry(i, id=f"{path}-{i}", url=f"https://e.org{path}/{i}",
+                                         title=f"Social upphandling {path} {i}",
+                                         content_text="Coompanion Skåne och hälsa, vårdcentral.")
+                                   for i in range(n)])
+        source = feed.source(path)
+        source.themes.set(Theme.objects.filter(slug="food"))
+        with CaptureQueriesContext(connection) as captured:
+            assert source_fetch(source=source).new == n
+        return len(captured.captured_queries)
+
+    assert queries("/one", 1) == queries("/twenty", 20)
+    item = Item.objects.get(guid="/twenty-3")
+    assert item.actors.count() == 1 and item.sdgs.exists()
+    assert {"food", "social-procurement"} <= set(item.themes.values_list("slug", flat=True))
 
 
 def test_a_bad_source_records_its_error_and_does_not_raise(server: LocalServer) -> None:
@@ -212,3 +290,33 @@ def test_an_odd_but_http_link_does_not_fail_the_feed(server: LocalServer) -> Non
     feed = Feed(server, "/feed", [entry(1, url="https://my_host.example.org/a"), entry(2)])
     assert source_fetch(source=feed.source()).new == 2
     assert Item.objects.get(guid="item-1").link == "https://my_host.example.org/a"
+
+
+def test_the_demo_data_is_ingested_offline_once_and_spread_over_twelve_weeks() -> None:
+    from datetime import timedelta
+
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from sihub.monitoring import demo
+
+    messages: list[str] = []
+    demo.seed(scale=0, log=messages.append)
+    assert Source.objects.count() == len(demo.SOURCES)
+    assert not Source.objects.filter(active=True).exists()  # never fetched by the scheduler
+    assert all(".example.org/" in url for url in Source.objects.values_list("url", flat=True))
+    assert Item.objects.count() == 150
+    assert Item.objects.filter(status=ItemStatus.KEPT).exists()
+    assert Item.objects.filter(starred=True).exists()
+    now = timezone.now()
+    oldest, newest = (Item.objects.order_by("published_at").first().published_at,
+                      Item.objects.order_by("published_at").last().published_at)
+    assert now - timedelta(weeks=12, days=1) <= oldest and newest <= now + timedelta(days=1)
+    assert set(Item.objects.values_list("language", flat=True)) == {"sv", "en"}
+    assert Story.objects.annotate(n=Count("items")).filter(n__gt=1).exists()
+    assert Item.objects.filter(themes__slug="impact-investment").exists()
+    kept = Item.objects.filter(status=ItemStatus.KEPT).count()
+    demo.seed(scale=0, log=messages.append)
+    assert Item.objects.count() == 150
+    assert Item.objects.filter(status=ItemStatus.KEPT).count() == kept
+    assert "0 new items (150 already there)" in messages[-1]

@@ -303,3 +303,59 @@ def test_html_to_text_keeps_words_apart_and_drops_scripts() -> None:
         "Ett två & tre")
     assert html_to_text('<p title="a>b">x</p>') == "x"
     assert html_to_text("a &lt;b&gt; c") == "a <b> c"
+
+
+# --- Storable text: what a database refuses never leaves the parser --------------
+
+UNSTORABLE = ["\x00", "\x01", "\x08", "\x0b", "\x1f", "\ud800", "\udfff"]
+
+
+def assert_storable(item: object) -> None:
+    for name, value in vars(item).items():
+        if isinstance(value, str):
+            assert not any(ch in value for ch in UNSTORABLE), (name, value)
+            value.encode("utf-8")  # no lone surrogates left
+
+
+def test_it_removes_control_characters_and_surrogates_from_rss() -> None:
+    rss = (b'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>T\x00</title>'
+           b'<item><guid isPermaLink="false">id-\x00-1</guid>'
+           b"<title>Nul\x00 and &#0; and &#xD800; and &#55296;"
+           b" and \x01 gone, tab&#9;kept</title>"
+           b"<description>Body\x00 text &amp;#xDC00; escaped</description>"
+           b"<author>a\x00@example.org (Ann\x02)</author>"
+           b"<link>https://e.example.org/1</link></item></channel></rss>")
+    feed = parse_feed(rss, base_url=BASE)
+    item = feed.items[0]
+    assert feed.title == "T"
+    assert item.guid == "id--1"
+    assert item.title == "Nul and and and and gone, tab kept"
+    assert item.summary.startswith("Body text")
+    assert_storable(item)
+
+
+def test_it_removes_them_from_json_feeds_and_hashes_long_ids() -> None:
+    document = json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "J\x00",
+        "items": [{"id": "x" * 600 + "\x00", "title": "A\x00B\ud800C\x1fD",
+                   "content_html": "<p>x\x00\udc00y</p>", "summary": "S\x07",
+                   "authors": [{"name": "N\x00"}], "url": "https://e.example.org/\x00a"}],
+    }).encode()
+    feed = parse_feed(document, base_url=BASE)
+    item = feed.items[0]
+    assert (feed.title, item.title, item.summary, item.author) == ("J", "ABCD", "S", "N")
+    assert item.content_html == "<p>xy</p>"
+    assert item.guid.startswith("sha256:") and len(item.guid) <= 500
+    # The same entry gives the same id every time (idempotent ingestion).
+    assert parse_feed(document, base_url=BASE).items[0].guid == item.guid
+    assert_storable(item)
+
+
+def test_a_utf16_feed_is_still_read() -> None:
+    rss = ('<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>Sextón'
+           '</title><item><guid isPermaLink="false">u1</guid><title>Åter\u0000bruk</title>'
+           "</item></channel></rss>")
+    feed = parse_feed(rss.encode("utf-16"), base_url=BASE)
+    assert feed.title == "Sextón"
+    assert feed.items[0].guid == "u1"
+    assert_storable(feed.items[0])
