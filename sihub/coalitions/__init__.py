@@ -1,0 +1,1 @@
+"""The Coalition Model: cross-sector coalitions around a societal challenge."""
