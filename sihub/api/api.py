@@ -21,7 +21,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Open data from sihub: Agenda 2030 goals and targets, Swedish regions, sectors "
-        "and themes. Reads are public; writes need `Authorization: Bearer <token>` "
+        "and themes; knowledge, good examples, actors and initiatives with their SROI. Reads "
+        "are public (initiatives: a token reads what its user may); writes need `Authorization: Bearer <token>` "
         "(staff create tokens in the admin under their account, API tokens). List endpoints are paginated with "
         "`page` and `page_size`."
     ),
@@ -89,3 +90,4 @@ api.add_router("/publications", knowledge.publications_router)
 api.add_router("/cases", knowledge.cases_router)
 api.add_router("/articles", knowledge.articles_router)
 api.add_router("/actors", "sihub.api.actors.router")
+api.add_router("/initiatives", "sihub.api.impact.router")
