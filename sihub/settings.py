@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "sihub.cases",
     "sihub.monitoring",
     "sihub.impact",
+    "sihub.coalitions",
     "sihub.search",
     "sihub.api",
     # Wagtail

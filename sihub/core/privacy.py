@@ -167,6 +167,24 @@ def _subscriber_emails() -> set[str]:
         "email", flat=True)}
 
 
+def _coalition_contacts_with_email(email: str) -> models.QuerySet[Any]:
+    Member = apps.get_model("coalitions.CoalitionMember")
+    if not email.strip():
+        return Member.objects.none()
+    return Member.objects.filter(contact_email__iexact=email.strip())
+
+
+def _erase_coalition_contacts(email: str) -> int:
+    """Blank the contact person of memberships with ``email``; the organisation stays a member."""
+    return _coalition_contacts_with_email(email).update(contact_name="", contact_email="",
+                                                        contact=None)
+
+
+def _coalition_contact_emails() -> set[str]:
+    return {e.lower() for e in apps.get_model("coalitions.CoalitionMember").objects.exclude(
+        contact_email="").values_list("contact_email", flat=True)}
+
+
 REGISTRY: list[PersonalData] = [
     PersonalData("core.User", ("email", "first_name", "last_name", "preferred_language",
                                "last_login", "date_joined", "password"),
@@ -230,6 +248,16 @@ REGISTRY: list[PersonalData] = [
                  erase_by_email=_erase_subscribers, emails_held=_subscriber_emails,
                  purpose="the monitoring digest by e-mail (double opt-in; matched by e-mail; "
                          "no account needed)"),
+    PersonalData("coalitions.CoalitionMember", ("coalition", "actor", "role", "status"),
+                 subject="contact", on_erase="set_null",
+                 purpose="the account that speaks for an organisation in a coalition"),
+    PersonalData("coalitions.CoalitionMember",
+                 ("contact_name", "contact_email", "contact", "invited_at", "responded_at"),
+                 subject=lambda user: _coalition_contacts_with_email(user.email),
+                 on_erase="by_email", erase_by_email=_erase_coalition_contacts,
+                 emails_held=_coalition_contact_emails,
+                 purpose="the contact person of an organisation in a coalition (matched by "
+                         "e-mail; invited people need no account)"),
     _axes("axes.AccessAttempt", ("get_data", "post_data")),
     _axes("axes.AccessFailureLog"),
     PersonalData("axes.AccessLog", ("username", "ip_address", "user_agent"),
@@ -278,6 +306,16 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "impact.FinancialProxy": {"key", "name_sv", "name_en", "unit", "source_title",
                               "source_publisher", "source_url", "note"},
     "impact.ValueMapRow": {"proxy_source"},
+    "coalitions.Coalition": {"title", "slug", "challenge", "vision", "goals",
+                             "needed_offering_kinds", "phase", "public_summary_sv",
+                             "public_summary_en", "results", "created_by"},
+    "coalitions.PhaseChange": {"from_phase", "to_phase", "decision", "changed_by"},
+    "coalitions.CoalitionMember": {"role", "status"},
+    "coalitions.Commitment": {"kind", "description", "unit", "status"},
+    "coalitions.Meeting": {"title", "location", "agenda", "notes", "event_url"},
+    "coalitions.Decision": {"text"},
+    # Self-assessment answers and scores are about the initiative; created_by is who submitted (SET_NULL).
+    "impact.SelfAssessment": {"answers", "scores", "created_by"},
     # Organisations (not people): sole traders leave the organisation number
     # empty (the form says so), so no personal identity number is stored.
     "actors.Actor": {"name", "slug", "org_number", "kind", "description_sv", "description_en",
@@ -316,6 +354,10 @@ PUBLISHED_NAMES: dict[str, set[str]] = {
 # about that user: authorship links that erasure sets to NULL.
 AUTHORSHIP_LINKS = {
     ("wagtailcore.Page", "owner"), ("wagtailcore.Page", "locked_by"),
+    # Who created a coalition, and who recorded a phase change (SET_NULL).
+    ("coalitions.Coalition", "created_by"), ("coalitions.PhaseChange", "changed_by"),
+    # The team member who submitted a self-assessment (SET_NULL).
+    ("impact.SelfAssessment", "created_by"),
     ("wagtaildocs.Document", "uploaded_by_user"), ("wagtailimages.Image", "uploaded_by_user"),
     ("wagtailcore.UploadedFile", "uploaded_by_user"), ("wagtailcore.WorkflowState", "requested_by"),
     ("wagtailcore.TaskState", "finished_by"), ("wagtailcore.Comment", "resolved_by"),

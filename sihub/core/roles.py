@@ -58,6 +58,12 @@ _IMPACT_MODELS = ("programme", "initiative", "initiativemembership", "stakeholde
 _IMPACT_ALL = tuple(f"impact.{verb}_{model}" for model in _IMPACT_MODELS
                     for verb in ("add", "change", "delete", "view"))
 _IMPACT_VIEW = tuple(f"impact.view_{model}" for model in _IMPACT_MODELS)
+# Coalitions: facilitators run them; editors and analysts follow them.
+_COALITION_MODELS = ("coalition", "phasechange", "coalitionmember", "commitment", "meeting",
+                     "decision")
+_COALITIONS_ALL = tuple(f"coalitions.{verb}_{model}" for model in _COALITION_MODELS
+                        for verb in ("add", "change", "delete", "view"))
+_COALITIONS_VIEW = tuple(f"coalitions.view_{model}" for model in _COALITION_MODELS)
 _IMPACT_REFERENCE = tuple(f"impact.{verb}_{model}" for model in ("financialproxy", "programme")
                           for verb in ("add", "change"))
 
@@ -91,7 +97,7 @@ ROLES: dict[str, Role] = {
         permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
                      *_ACTORS_EDIT, *_MONITORING, *_SUBSCRIBERS,
-                     *_IMPACT_VIEW, *_IMPACT_REFERENCE),
+                     *_IMPACT_VIEW, *_IMPACT_REFERENCE, *_COALITIONS_VIEW),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image",
                                 "add_document", "change_document", "choose_document"),
@@ -100,14 +106,14 @@ ROLES: dict[str, Role] = {
         ANALYST, "Analysts", _("Analyst"), True,
         permissions=("wagtailadmin.access_admin", "core.view_auditentry", "core.view_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
-                     *_ACTORS_VIEW, *_MONITORING, *_IMPACT_ALL),
+                     *_ACTORS_VIEW, *_MONITORING, *_IMPACT_ALL, *_COALITIONS_VIEW),
         collection_permissions=("choose_image", "choose_document"),
     ),
     FACILITATOR: Role(
         FACILITATOR, "Facilitators", _("Facilitator"), True,
         permissions=("wagtailadmin.access_admin", "core.view_theme", "core.view_sector",
                      "core.view_county", "core.view_municipality", *_ACTORS_VIEW,
-                     *_IMPACT_VIEW),
+                     *_IMPACT_VIEW, *_COALITIONS_ALL),
         collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
     ),
     MEMBER: Role(

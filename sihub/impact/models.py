@@ -631,3 +631,61 @@ class ValueMapRow(models.Model):
         if self.proxy_id:
             return self.proxy.citation
         return self.proxy_source
+
+
+# --- Self-assessment -------------------------------------------------------------------------
+
+
+class SelfAssessment(models.Model):
+    """One submission of the self-assessment (see ``assessment.py``); each is kept as history.
+
+    ``scores`` and ``overall`` are computed by the service from ``answers``
+    and stored, so a later change of the questionnaire does not rewrite what
+    a team saw then (``questionnaire_version`` says which one they answered).
+    """
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE,
+                                   related_name="self_assessments", verbose_name=_("initiative"))
+    questionnaire_version = models.PositiveSmallIntegerField(_("questionnaire version"),
+                                                             default=1)
+    # {question key: 0–4}; checked against the questionnaire in clean().
+    answers = models.JSONField(_("answers"), default=dict)
+    # {dimension key: "2.33"} (Decimal as string, 0–4).
+    scores = models.JSONField(_("scores"), default=dict)
+    overall = models.DecimalField(_("overall score"), max_digits=3, decimal_places=2,
+                                  validators=[MinValueValidator(ZERO),
+                                              MaxValueValidator(Decimal(4))])
+    # Who submitted it; erasing the person keeps the assessment (it is about the initiative).
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+",
+                                   verbose_name=_("submitted by"))
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ("initiative", "-created_at", "-pk")
+        verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
+        constraints = [
+            models.CheckConstraint(condition=Q(overall__gte=0) & Q(overall__lte=4),
+                                   name="impact_selfassessment_overall_range"),
+        ]
+        indexes = [
+            # The latest submission and the one before it, for one initiative.
+            models.Index(fields=["initiative", "-created_at"],
+                         name="impact_selfassessment_latest"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative} ({self.created_at:%Y-%m-%d})"
+
+    def clean(self) -> None:
+        """The answers must fit the questionnaire: every question once, each 0–4."""
+        # Imported here: the model was added without touching the imports above.
+        from sihub.impact import assessment
+
+        super().clean()
+        try:
+            assessment.validate_answers(self.answers)
+        except assessment.AnswersError as exc:
+            raise ValidationError({"answers": [
+                ValidationError(p.message, code=p.code) for p in exc.problems]}) from None

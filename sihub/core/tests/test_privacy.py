@@ -119,6 +119,13 @@ def person(db, demo_site, settings, tmp_path):
 
     InitiativeMembership.objects.create(user=user, role="lead", initiative=Initiative.objects.create(
         title="Läxhjälp i Umeå", slug="laxhjalp-umea"))
+    from sihub.coalitions.models import Coalition, CoalitionMember
+
+    CoalitionMember.objects.create(
+        coalition=Coalition.objects.create(title="Inkluderande arbetsliv", slug="arbetsliv",
+                                           challenge="Fler i arbete"),
+        actor=org, contact=user, contact_name=f"{FIRST} {LAST}", contact_email=EMAIL,
+        status="active")
     from sihub.monitoring.models import Subscriber
 
     Subscriber.objects.create(email=EMAIL, language="sv", confirmed_at=timezone.now(),

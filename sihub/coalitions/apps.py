@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoalitionsConfig(AppConfig):
+    name = "sihub.coalitions"
+    label = "coalitions"
+    verbose_name = _("Coalitions")

@@ -1,0 +1,131 @@
+"""Who may read and change what in coalitions: the rule in one place.
+
+* everyone reads the public page of a *published* coalition (``is_public``):
+  challenge, members, phase, results;
+* the private workspace (commitments, meetings, notes, decisions, invitations,
+  suggestions) is for the coalition's active members — the contact accounts of
+  its member organisations — and for staff with ``coalitions.view_coalition``
+  (facilitators, editors, analysts, administrators);
+* facilitators (``coalitions.change_coalition``) manage coalitions: phases,
+  members and invitations, publishing;
+* an active member records and updates its own organisation's commitments and
+  adds meetings and decisions; initiators and core members edit them all.
+
+A coalition one may not read does not exist for them (Http404); one whose
+public page they may read but whose workspace they may not enter raises
+PermissionDenied, as does a write they may not make.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from sihub.coalitions.models import Coalition, CoalitionMember, MemberRole, MemberStatus
+
+VIEW_ALL = "coalitions.view_coalition"
+MANAGE = "coalitions.change_coalition"
+ADD = "coalitions.add_coalition"
+
+# Members in these roles keep the shared record (meetings, decisions, commitments).
+STEWARD_ROLES = (MemberRole.INITIATOR, MemberRole.CORE)
+
+
+class Access(Enum):
+    """What a request needs of a coalition, from least to most."""
+
+    PUBLIC = "public"        # the public page
+    WORKSPACE = "workspace"  # read the members' workspace
+    CONTRIBUTE = "contribute"  # add to the workspace (commitments, meetings, decisions)
+    MANAGE = "manage"        # phases, members, invitations, publishing
+
+
+def _active(user: Any) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def membership_for(user: Any, coalition: Coalition) -> CoalitionMember | None:
+    """The user's active membership (as a member organisation's contact), if any."""
+    if not _active(user):
+        return None
+    return (CoalitionMember.objects.filter(coalition=coalition, contact=user,
+                                           status=MemberStatus.ACTIVE)
+            .select_related("actor").first())
+
+
+def user_can_manage(user: Any, coalition: Coalition | None = None) -> bool:
+    return _active(user) and user.has_perm(MANAGE)
+
+
+def user_can_create(user: Any) -> bool:
+    return _active(user) and user.has_perm(ADD)
+
+
+def user_can_enter_workspace(user: Any, coalition: Coalition) -> bool:
+    if not _active(user):
+        return False
+    return user.has_perm(VIEW_ALL) or membership_for(user, coalition) is not None
+
+
+def user_is_steward(user: Any, coalition: Coalition) -> bool:
+    """May edit the shared record: managers, and initiator or core members."""
+    if user_can_manage(user, coalition):
+        return True
+    membership = membership_for(user, coalition)
+    return membership is not None and membership.role in STEWARD_ROLES
+
+
+def coalitions_visible_to(user: Any) -> QuerySet[Coalition]:
+    """Coalitions whose public page or workspace ``user`` may open."""
+    coalitions = Coalition.objects.all()
+    if _active(user) and user.has_perm(VIEW_ALL):
+        return coalitions
+    if _active(user):
+        return coalitions.filter(
+            Q(is_public=True)
+            | Q(members__contact=user, members__status=MemberStatus.ACTIVE)).distinct()
+    return coalitions.filter(is_public=True)
+
+
+def coalitions_of_member(user: Any) -> QuerySet[Coalition]:
+    """The coalitions ``user`` is an active member contact of (published or not)."""
+    if not _active(user):
+        return Coalition.objects.none()
+    return Coalition.objects.filter(members__contact=user,
+                                    members__status=MemberStatus.ACTIVE).distinct()
+
+
+def get_coalition_for_user(*, user: Any, pk: Any, access: Access = Access.PUBLIC) -> Coalition:
+    """The coalition ``pk`` if ``user`` has ``access`` to it.
+
+    Http404 when the user may not even know it exists; PermissionDenied when
+    they may read it but not in the way asked.
+    """
+    coalition = Coalition.objects.filter(pk=pk).first()
+    if coalition is None:
+        raise Http404
+    require(user, coalition, access)
+    return coalition
+
+
+def require(user: Any, coalition: Coalition, access: Access) -> None:
+    """Raise unless ``user`` has ``access`` to ``coalition`` (see the module docstring)."""
+    in_workspace = user_can_enter_workspace(user, coalition)
+    if not (coalition.is_public or in_workspace):
+        raise Http404
+    if access is Access.PUBLIC:
+        return
+    if not in_workspace:
+        raise PermissionDenied
+    if access is Access.WORKSPACE:
+        return
+    if access is Access.CONTRIBUTE:
+        if user_can_manage(user, coalition) or membership_for(user, coalition) is not None:
+            return
+        raise PermissionDenied
+    if not user_can_manage(user, coalition):
+        raise PermissionDenied
