@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("actors/", include("sihub.actors.urls")),
     path("digest/", include("sihub.monitoring.urls")),
     path("initiatives/", include("sihub.impact.urls")),
+    path("coalitions/", include("sihub.coalitions.urls")),
     path("", include("sihub.core.urls")),
     path("", include("sihub.knowledge.urls")),
     path("", include(wagtail_urls)),
