@@ -147,7 +147,7 @@ def _series_csv(series: TrendSeries) -> HttpResponse:
 
 
 def _terms_csv(terms: list[trends.Term]) -> HttpResponse:
-    return _csv_response([_("Term"), _("This period"), _("Previous period"), _("Score")],
+    return _csv_response([_("Word or phrase"), _("This period"), _("Previous period"), _("Score")],
                          [[t.term, t.current, t.previous, t.score] for t in terms],
                          "feed-rising-terms")
 

@@ -165,7 +165,7 @@ def test_it_exports_rising_terms_as_csv(analyst) -> None:
     response = login(analyst).get(TRENDS + "?format=terms-csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = read_csv(response)
-    assert rows[0] == ["Term", "This period", "Previous period", "Score"]
+    assert rows[0] == ["Word or phrase", "This period", "Previous period", "Score"]
     assert ["mikrolån", "6", "0"] == rows[1][:3]
     assert float(rows[1][3]) > 0
 
