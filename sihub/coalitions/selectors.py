@@ -8,8 +8,10 @@
   (facilitators, editors, analysts, administrators);
 * facilitators (``coalitions.change_coalition``) manage coalitions: phases,
   members and invitations, publishing;
-* an active member records and updates its own organisation's commitments and
-  adds meetings and decisions; initiators and core members edit them all.
+* an active member records and updates its own organisation's commitments;
+  stewards (initiator and core members) and facilitators keep the shared
+  record: all commitments, meetings, decisions, documents, the theory of
+  change and linked initiatives.
 
 A coalition one may not read does not exist for them (Http404); one whose
 public page they may read but whose workspace they may not enter raises
