@@ -73,7 +73,7 @@ def _apply_validation_error(form: Form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-def _login_when_denied(view: Any) -> Any:
+def login_when_denied(view: Any) -> Any:
     """An anonymous visitor refused a workspace page is asked to log in (not shown a 403).
 
     A coalition the visitor may not know still gives 404 (the selector raises
@@ -234,7 +234,7 @@ def create(request: HttpRequest) -> HttpResponse:
     return render(request, "coalitions/create.html", context)
 
 
-@_login_when_denied
+@login_when_denied
 @require_http_methods(["GET", "HEAD", "POST"])
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
@@ -277,7 +277,7 @@ def sector_counts(coalition: Coalition) -> list[dict[str, Any]]:
             for r in rows]
 
 
-@_login_when_denied
+@login_when_denied
 @require_safe
 def workspace(request: HttpRequest, pk: int) -> HttpResponse:
     coalition = selectors.get_coalition_for_user(user=request.user, pk=pk,
@@ -304,7 +304,7 @@ def workspace(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Phases -------------------------------------------------------------------------------
 
 
-@_login_when_denied
+@login_when_denied
 @require_http_methods(["GET", "HEAD", "POST"])
 def phase(request: HttpRequest, pk: int) -> HttpResponse:
     """The dated history of phase changes; managers move the coalition to another phase."""
@@ -359,7 +359,10 @@ def _members_context(request: HttpRequest, coalition: Coalition, *,
         "sectors": sector_counts(coalition),
     })
     if context["can_manage"]:
-        invite_form = invite_form or MemberInviteForm(coalition=coalition, prefix="invite")
+        # "Invite" on the suggestions page names the actor to preselect.
+        invite_form = invite_form or MemberInviteForm(
+            coalition=coalition, prefix="invite",
+            initial={"actor": request.GET.get("actor", "")[:20] or None})
         context["invite_form"] = invite_form
         context["summary"] = invite_form.error_summary() if invite_form.is_bound else []
         context["role_forms"] = {
@@ -370,7 +373,7 @@ def _members_context(request: HttpRequest, coalition: Coalition, *,
     return context
 
 
-@_login_when_denied
+@login_when_denied
 @require_http_methods(["GET", "HEAD", "POST"])
 def members(request: HttpRequest, pk: int) -> HttpResponse:
     """The members with role, status and contact; managers invite, change roles, remove."""

@@ -494,7 +494,7 @@ def _erase_by_email(email: str) -> dict[str, int]:
     for entry in REGISTRY:
         if entry.on_erase == "by_email" and entry.erase_by_email is not None:
             rows[entry.model] = rows.get(entry.model, 0) + entry.erase_by_email(email)
-    return rows
+    return {model: count for model, count in rows.items() if count}  # what was erased
 
 
 def email_erase(*, actor: Any, email: str) -> dict[str, int]:
