@@ -30,6 +30,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from sihub.core.i18n import localized
 from sihub.impact import sroi
@@ -65,7 +66,7 @@ class InitiativeStatus(models.TextChoices):
 class MembershipRole(models.TextChoices):
     """A person's role in one initiative's team (object-level, not a site role)."""
 
-    LEAD = "lead", _("Lead")  # edits everything, manages the team, publishes
+    LEAD = "lead", pgettext_lazy("team role", "Lead")  # edits everything, manages the team, publishes
     CONTRIBUTOR = "contributor", _("Contributor")  # edits the content
     VIEWER = "viewer", _("Viewer")  # reads unpublished content
 
