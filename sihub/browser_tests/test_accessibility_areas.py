@@ -81,9 +81,32 @@ def _initiative() -> dict[str, int]:
     return {"initiative": initiative.pk, "indicator": indicator.pk}
 
 
-def _pages(digests: dict[str, int], impact: dict[str, int]) -> list[str]:
+def _coalition() -> int:
+    from sihub.actors.models import Actor
+    from sihub.coalitions.models import Coalition, CoalitionMember, Phase, PhaseChange
+    from sihub.core.models import Sector
+
+    coalition = Coalition.objects.create(
+        title="Inkluderande arbetsliv", slug="inkluderande-arbetsliv", phase=Phase.CO_CREATE,
+        challenge="Fler personer långt från arbetsmarknaden ska få arbete.", is_public=True,
+        public_summary_sv="Kommun, företag, högskola och föreningar tillsammans.",
+        public_summary_en="Municipality, companies, university and associations together.",
+        results="Tio praktikplatser.")
+    PhaseChange.objects.create(coalition=coalition, from_phase=Phase.FORM,
+                               to_phase=Phase.CO_CREATE, decision="Beslut på stormötet.")
+    for slug in ("public", "private", "academia"):
+        actor = Actor.objects.create(name=f"Organisation {slug}", slug=f"org-{slug}",
+                                     sector=Sector.objects.get(slug=slug), kind="association",
+                                     is_published=True)
+        CoalitionMember.objects.create(coalition=coalition, actor=actor, status="active")
+    return coalition.pk
+
+
+def _pages(digests: dict[str, int], impact: dict[str, int], coalition: int) -> list[str]:
     i, k = impact["initiative"], impact["indicator"]
     return [
+        "/sv/coalitions/", "/en/coalitions/", f"/sv/coalitions/{coalition}/",
+        f"/en/coalitions/{coalition}/",
         "/sv/digest/", "/en/digest/", f"/sv/digest/{digests['sv']}/",
         f"/en/digest/{digests['en']}/", "/sv/digest/subscribe/", "/en/digest/subscribe/",
         "/sv/initiatives/", "/en/initiatives/", "/sv/initiatives/proxies/",
@@ -95,11 +118,11 @@ def _pages(digests: dict[str, int], impact: dict[str, int]) -> list[str]:
     ]
 
 
-def test_the_pages_of_digests_and_initiatives_have_no_serious_axe_violations(
+def test_the_pages_of_digests_initiatives_and_coalitions_have_no_serious_axe_violations(
     page: Page, site: str
 ) -> None:
     failures = []
-    for path in _pages(_digest(), _initiative()):
+    for path in _pages(_digest(), _initiative(), _coalition()):
         open_page(page, site + path)
         violations = axe_violations(page)
         blocking = [v for v in violations if v["impact"] in BLOCKING]

@@ -219,7 +219,7 @@ def test_it_breaks_ties_by_name_then_id_whatever_the_input_order() -> None:
     orders = set()
     for seed in range(5):
         shuffled = twins[:]
-        random.Random(seed).shuffle(shuffled)
+        random.Random(seed).shuffle(shuffled)  # nosec B311 - test order, not security
         orders.add(tuple(s.candidate_id for s in rank(challenge(), shuffled,
                                                       embed=FakeEmbedder())))
 

@@ -523,7 +523,7 @@ def test_sensitivity_bundles_ratio_break_evens_and_tornado():
 
 
 def random_value_maps(count: int = 25) -> list[ValueMap]:
-    rng = random.Random(8)
+    rng = random.Random(8)  # nosec B311 - reproducible test data
     maps = []
     for _ in range(count):
         rows = [

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from itertools import count
 from typing import Any
 from urllib.parse import urlsplit
-from xml.etree import ElementTree
+from defusedxml import ElementTree
 
 import pytest
 from django.core import mail
