@@ -230,3 +230,36 @@ def test_benchmark_items_are_balanced_and_ask_decoys_first():
 def test_a_keyword_alone_needs_lexicon_evidence(classifier):
     assert classifier.classify_one("Tuberkulos").sdgs == [3]
     assert classifier.classify_one("Fotboll").sdgs == []
+
+
+def test_it_sees_inside_swedish_compounds_with_character_ngrams():
+    from sihub.sdg.classifier.model import bag_of_character_ngrams
+
+    compound = bag_of_character_ngrams(["förskoleplatser"])
+    relative = bag_of_character_ngrams(["förskolan"])
+    stranger = bag_of_character_ngrams(["havsbotten"])
+    assert float(compound @ relative) > 0.3
+    assert float(compound @ stranger) < float(compound @ relative)
+    assert not bag_of_character_ngrams(["och", "att"]).any()  # short words carry nothing
+
+
+def test_kernel_ridge_weights_survive_a_save_and_load(tmp_path):
+    from sihub.sdg.classifier.model import Weights
+
+    rng = np.random.default_rng(1)
+    X = rng.normal(size=(60, 8))
+    Y = np.zeros((60, 17))
+    Y[:, 2] = (X[:, 0] * X[:, 1]) > 0  # not linear: the RBF part has work to do
+    model = fit(X, Y, dense=8, l2=1.0)
+    assert len(model.support) == 60
+    weights = Weights(version="test", ridge=model, calibration=np.zeros((17, 3)),
+                      threshold=np.full(17, 0.5))
+    weights.save(tmp_path / "w.npz")
+    loaded = Weights.load(tmp_path / "w.npz")
+    assert loaded.version == "test"
+    np.testing.assert_allclose(loaded.ridge.outputs(X), predict(model, X), atol=1e-3)
+
+
+def test_the_shipped_classifier_is_the_1_1_model(classifier):
+    assert classifier.version == "sihub-sdg-1.1"
+    assert len(classifier.weights.ridge.support), "the RBF part ships with its support rows"
