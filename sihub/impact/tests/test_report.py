@@ -120,7 +120,7 @@ def test_it_formats_numbers_the_swedish_way_on_swedish_pages(complete_a, lead_a)
     initiative, _ = complete_a
     html = login(lead_a).get(url(initiative, "sv")).content.decode()
     assert "1,79 : 1" in html
-    assert "1\xa0500\xa0000 SEK" in html or "1 500 000 SEK" in html
+    assert "1\xa0500\xa0000 kr" in html or "1 500 000 kr" in html  # Swedish: "%(amount)s SEK" → "… kr"
 
 
 def test_it_only_answers_get(complete_a, lead_a):

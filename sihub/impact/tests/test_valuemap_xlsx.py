@@ -29,6 +29,13 @@ FIELDS = ("stakeholder_id", "outcome_id", "indicator_id", "quantity", "proxy_id"
           "duration_years", "starts_after_activity", "position")
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The workbook's headers and messages are checked in English (tests start in Swedish)."""
+    with translation.override("en"):
+        yield
+
+
 def snapshot(initiative: Any) -> list[tuple[Any, ...]]:
     return [tuple(getattr(r, f) for f in FIELDS)
             for r in ValueMapRow.objects.filter(initiative=initiative).order_by("position", "pk")]

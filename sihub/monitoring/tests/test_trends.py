@@ -164,7 +164,7 @@ def test_it_counts_items_per_sdg_per_week(analyst) -> None:
     assert row_of(series, 3) == [1, 0, 0, 2]
     assert row_of(series, 11) == [0, 1, 0, 1]
     assert series.totals == [1, 2, 0, 2]  # the item with two goals is one item
-    assert [d.short for d in series.dimensions] == ["SDG 3", "SDG 11"]
+    assert [d.short for d in series.dimensions] == ["Mål 3", "Mål 11"]  # Swedish is active in tests
     assert ("2025-W12", str(Goal.objects.get(number=3)), 2) in series.csv_rows()
     assert len(series.csv_rows()) == 8  # zeros included
 
