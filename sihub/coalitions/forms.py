@@ -8,7 +8,6 @@ splits its values into plain fields and many-to-many ids, the two arguments
 
 from __future__ import annotations
 
-from itertools import groupby
 from typing import Any
 
 from django import forms
@@ -18,47 +17,23 @@ from django.utils.translation import gettext_lazy as _
 
 from sihub.actors.models import Actor, OfferingKind
 from sihub.coalitions.models import Coalition, MemberRole, Phase
-from sihub.core.forms import ErrorSummaryMixin
-from sihub.core.models import County, Municipality
-from sihub.sdg.models import Goal, Target
+from sihub.core.forms import (
+    LabelledForm,
+    mark_optional,
+    municipalities_by_county,
+    targets_by_goal,
+)
+from sihub.core.models import County
+from sihub.sdg.models import Goal
 
 SHORT, LONG = 2_000, 10_000
-
-
-def _mark_optional(form: forms.Form) -> None:
-    """Say "(optional)" in the label rather than marking the required ones only by a star."""
-    for field in form.fields.values():
-        if not field.required and not isinstance(field, forms.BooleanField) \
-                and not isinstance(field.widget, (forms.HiddenInput, forms.RadioSelect)):
-            field.label = _("%(label)s (optional)") % {"label": field.label}
-
-
-class _Form(ErrorSummaryMixin, forms.Form):
-    required_css_class = "field--required"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-def _municipalities_by_county() -> list[tuple[str, list[tuple[int, str]]]]:
-    """Municipalities grouped by county (an <optgroup> each), so 290 names can be scanned."""
-    rows = Municipality.objects.select_related("county").order_by("county__code", "name")
-    return [(county.name, [(m.pk, m.name) for m in group])
-            for county, group in groupby(rows, key=lambda m: m.county)]
-
-
-def _targets_by_goal() -> list[tuple[str, list[tuple[int, str]]]]:
-    rows = Target.objects.select_related("goal").order_by("goal__number", "sort_order")
-    return [(str(goal), [(t.pk, f"{t.code} {t.text[:90]}") for t in group])
-            for goal, group in groupby(rows, key=lambda t: t.goal)]
 
 
 def _textarea(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
-class CoalitionForm(_Form):
+class CoalitionForm(LabelledForm):
     """What a coalition says about itself; facilitators fill it in."""
 
     title = forms.CharField(label=_("Name of the coalition"), max_length=200)
@@ -109,9 +84,9 @@ class CoalitionForm(_Form):
         if coalition is not None:
             kwargs.setdefault("initial", initial_values(coalition))
         super().__init__(*args, **kwargs)
-        self.fields["municipalities"].choices = _municipalities_by_county()
-        self.fields["targets"].choices = _targets_by_goal()
-        _mark_optional(self)
+        self.fields["municipalities"].choices = municipalities_by_county()
+        self.fields["targets"].choices = targets_by_goal()
+        mark_optional(self)
 
     def values(self) -> tuple[dict[str, Any], dict[str, list[int]]]:
         """(fields, m2m) for the services; call after ``is_valid()``. ``is_public`` is apart."""
@@ -136,7 +111,7 @@ def initial_values(coalition: Coalition) -> dict[str, Any]:
     return values
 
 
-class PhaseChangeForm(_Form):
+class PhaseChangeForm(LabelledForm):
     to_phase = forms.ChoiceField(label=_("New phase"), choices=Phase.choices)
     decided_on = forms.DateField(
         label=_("Decided on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -166,7 +141,7 @@ class PhaseChangeForm(_Form):
         return decided_on
 
 
-class MemberInviteForm(_Form):
+class MemberInviteForm(LabelledForm):
     actor = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Actor.objects.none(),
         help_text=_("Organisations in the actor directory that are not already in the "
@@ -194,10 +169,10 @@ class MemberInviteForm(_Form):
         self.fields["actor"].label_from_instance = lambda a: f"{a.name} ({a.sector.name})"
 
 
-class MemberRoleForm(_Form):
+class MemberRoleForm(LabelledForm):
     member = forms.IntegerField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=MemberRole.choices)
 
 
-class MemberRemoveForm(_Form):
+class MemberRemoveForm(LabelledForm):
     member = forms.IntegerField(widget=forms.HiddenInput)

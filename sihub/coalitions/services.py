@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -36,7 +36,7 @@ from sihub.coalitions.models import (
 )
 from sihub.coalitions.selectors import Access
 from sihub.core.importing import unique_slug
-from sihub.core.services import audit_record
+from sihub.core.services import assign_fields, audit_record, set_m2m
 
 COALITION_CREATED = "coalitions.coalition_created"
 COALITION_UPDATED = "coalitions.coalition_updated"
@@ -102,35 +102,6 @@ def error_message(error: CoalitionError) -> str:
 # --- Helpers ------------------------------------------------------------------------------
 
 
-def _assign(obj: models.Model, fields: Mapping[str, Any], allowed: frozenset[str]) -> list[str]:
-    """Set ``fields`` on ``obj``; returns the names whose value changed."""
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise ValueError(f"Cannot set {', '.join(unknown)} on {type(obj).__name__}")
-    changed = []
-    for name, value in fields.items():
-        f = obj._meta.get_field(name)
-        before = getattr(obj, f.attname)
-        setattr(obj, name, value)
-        if getattr(obj, f.attname) != before:
-            changed.append(name)
-    return sorted(changed)
-
-
-def _set_m2m(obj: models.Model, m2m: Mapping[str, Iterable[Any]] | None,
-             allowed: frozenset[str]) -> list[str]:
-    changed = []
-    for name, items in (m2m or {}).items():
-        if name not in allowed:
-            raise ValueError(f"Cannot set {name} on {type(obj).__name__}")
-        manager = getattr(obj, name)
-        ids = sorted(i.pk if isinstance(i, models.Model) else int(i) for i in items)
-        if sorted(manager.values_list("pk", flat=True)) != ids:
-            manager.set(ids)
-            changed.append(name)
-    return changed
-
-
 def _check_offering_kinds(kinds: Any) -> list[str]:
     kinds = list(kinds or [])
     if any(kind not in OfferingKind.values for kind in kinds):
@@ -166,13 +137,13 @@ def coalition_create(*, user: Any, fields: Mapping[str, Any],
     if "needed_offering_kinds" in fields:
         fields["needed_offering_kinds"] = _check_offering_kinds(fields["needed_offering_kinds"])
     coalition = Coalition(created_by=user)
-    _assign(coalition, fields, COALITION_FIELDS)
+    assign_fields(coalition, fields, COALITION_FIELDS)
     if not coalition.slug:
         coalition.slug = _free_slug(coalition.title)
     coalition.full_clean()
     with transaction.atomic():
         coalition.save()
-        _set_m2m(coalition, m2m, COALITION_M2M)
+        set_m2m(coalition, m2m, COALITION_M2M)
         PhaseChange.objects.create(coalition=coalition, from_phase="", to_phase=coalition.phase,
                                    decision=_("Created"), changed_by=user)
         audit_record(actor=user, action=COALITION_CREATED, target=coalition,
@@ -188,10 +159,10 @@ def coalition_update(*, coalition: Coalition, user: Any,
     fields = dict(fields or {})
     if "needed_offering_kinds" in fields:
         fields["needed_offering_kinds"] = _check_offering_kinds(fields["needed_offering_kinds"])
-    changed = _assign(coalition, fields, COALITION_FIELDS)
+    changed = assign_fields(coalition, fields, COALITION_FIELDS)
     coalition.full_clean()
     with transaction.atomic():
-        changed += _set_m2m(coalition, m2m, COALITION_M2M)
+        changed += set_m2m(coalition, m2m, COALITION_M2M)
         if not changed:
             return coalition
         coalition.updated_at = timezone.now()

@@ -20,7 +20,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -50,6 +49,7 @@ from sihub.coalitions.models import (
 )
 from sihub.coalitions.selectors import Access
 from sihub.core import facets as facet_lib
+from sihub.core.forms import apply_validation_error
 from sihub.core.i18n import current_language
 from sihub.core.models import County
 from sihub.sdg.models import Goal
@@ -62,15 +62,6 @@ CARD_PREFETCH = ("sdgs", "counties")
 def _invalid(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """An invalid form, shown again with its error summary (400: nothing was saved)."""
     return render(request, template, context, status=400)
-
-
-def _apply_validation_error(form: Form, error: ValidationError) -> None:
-    """Errors the service's ``full_clean()`` found, on the fields the form has."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def login_when_denied(view: Any) -> Any:
@@ -222,7 +213,7 @@ def create(request: HttpRequest) -> HttpResponse:
                 if form.cleaned_data["is_public"]:
                     services.coalition_publish(coalition=coalition, user=request.user)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         except services.CoalitionError as error:
             form.add_error(None, error.message)
         else:
@@ -251,7 +242,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     services.coalition_unpublish(coalition=coalition, user=user)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         except services.CoalitionError as error:
             form.add_error(None, error.message)
         else:
@@ -319,7 +310,7 @@ def phase(request: HttpRequest, pk: int) -> HttpResponse:
             services.phase_change(coalition=coalition, user=user, to_phase=data["to_phase"],
                                   decision=data["decision"], decided_on=data["decided_on"])
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         except services.CoalitionError as error:
             field = {"same_phase": "to_phase", "unknown_phase": "to_phase",
                      "decision_required": "decision"}.get(error.code)

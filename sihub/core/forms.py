@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import os
+from itertools import groupby
 from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
@@ -84,3 +86,51 @@ class CleanImageForm(BaseImageForm):
         cleaned.image = willow.Image.open(cleaned.file)  # what Wagtail reads sizes from
         cleaned.seek(0)
         return cleaned
+
+
+# --- Pieces the domain forms share -----------------------------------------------------------
+
+
+def mark_optional(form: forms.Form) -> None:
+    """Say "(optional)" in the label rather than marking the required ones only by a star."""
+    for field in form.fields.values():
+        if not field.required and not isinstance(field, forms.BooleanField) \
+                and not isinstance(field.widget, (forms.HiddenInput, forms.RadioSelect)):
+            field.label = _("%(label)s (optional)") % {"label": field.label}
+
+
+class LabelledForm(ErrorSummaryMixin, forms.Form):
+    """A form with the error summary, required fields marked by class, no label colon."""
+
+    required_css_class = "field--required"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+def municipalities_by_county() -> list[tuple[str, list[tuple[int, str]]]]:
+    """Municipalities grouped by county (an <optgroup> each), so 290 names can be scanned."""
+    from sihub.core.models import Municipality
+
+    rows = Municipality.objects.select_related("county").order_by("county__code", "name")
+    return [(county.name, [(m.pk, m.name) for m in group])
+            for county, group in groupby(rows, key=lambda m: m.county)]
+
+
+def targets_by_goal() -> list[tuple[str, list[tuple[int, str]]]]:
+    """SDG targets grouped by goal (an <optgroup> each)."""
+    from sihub.sdg.models import Target
+
+    rows = Target.objects.select_related("goal").order_by("goal__number", "sort_order")
+    return [(str(goal), [(t.pk, f"{t.code} {t.text[:90]}") for t in group])
+            for goal, group in groupby(rows, key=lambda t: t.goal)]
+
+
+def apply_validation_error(form: forms.Form, error: ValidationError) -> None:
+    """Errors a service's ``full_clean()`` found, on the fields the form has."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

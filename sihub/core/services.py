@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.models import Group
@@ -180,3 +181,36 @@ def theme_create(*, actor: User, slug: str, name_sv: str, name_en: str) -> Any:
         theme.save()
         audit_record(actor=actor, action="theme.created", target=theme)
     return theme
+
+
+# --- Field updates shared by the domain services -------------------------------------------
+
+
+def assign_fields(obj: models.Model, fields: Mapping[str, Any], allowed: frozenset[str]) -> list[str]:
+    """Set ``fields`` on ``obj`` (only names in ``allowed``); the names whose value changed."""
+    unknown = sorted(set(fields) - allowed)
+    if unknown:
+        raise ValueError(f"Cannot set {', '.join(unknown)} on {type(obj).__name__}")
+    changed = []
+    for name, value in fields.items():
+        f = obj._meta.get_field(name)
+        before = getattr(obj, f.attname)
+        setattr(obj, name, value)
+        if getattr(obj, f.attname) != before:
+            changed.append(name)
+    return sorted(changed)
+
+
+def set_m2m(obj: models.Model, m2m: Mapping[str, Iterable[Any]] | None,
+            allowed: frozenset[str]) -> list[str]:
+    """Set many-to-many fields from objects or ids; the names whose members changed."""
+    changed = []
+    for name, items in (m2m or {}).items():
+        if name not in allowed:
+            raise ValueError(f"Cannot set {name} on {type(obj).__name__}")
+        manager = getattr(obj, name)
+        ids = sorted(i.pk if isinstance(i, models.Model) else int(i) for i in items)
+        if sorted(manager.values_list("pk", flat=True)) != ids:
+            manager.set(ids)
+            changed.append(name)
+    return changed

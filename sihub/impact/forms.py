@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import groupby
 from typing import Any
 
 from django import forms
@@ -18,8 +17,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sihub.actors.models import Actor
-from sihub.core.forms import ErrorSummaryMixin
-from sihub.core.models import County, Municipality
+from sihub.core.forms import (
+    LabelledForm,
+    mark_optional,
+    municipalities_by_county,
+    targets_by_goal,
+)
+from sihub.core.models import County
 from sihub.impact import sroi
 from sihub.impact.models import (
     Initiative,
@@ -28,41 +32,12 @@ from sihub.impact.models import (
     OutcomeTerm,
     Programme,
 )
-from sihub.sdg.models import Goal, Target
+from sihub.sdg.models import Goal
 
 SHORT, LONG = 2_000, 10_000
 HUNDRED = Decimal(100)
 # The form asks for the discount rate in per cent (3.5), the model keeps a fraction (0.035).
 MAX_DISCOUNT_PERCENT = sroi.MAX_DISCOUNT_RATE * HUNDRED
-
-
-def _mark_optional(form: forms.Form) -> None:
-    """Say "(optional)" in the label rather than marking the required ones only by a star."""
-    for field in form.fields.values():
-        if not field.required and not isinstance(field, forms.BooleanField) \
-                and not isinstance(field.widget, (forms.HiddenInput, forms.RadioSelect)):
-            field.label = _("%(label)s (optional)") % {"label": field.label}
-
-
-class _Form(ErrorSummaryMixin, forms.Form):
-    required_css_class = "field--required"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-
-
-def _municipalities_by_county() -> list[tuple[str, list[tuple[int, str]]]]:
-    """Municipalities grouped by county (an <optgroup> each), so 290 names can be scanned."""
-    rows = Municipality.objects.select_related("county").order_by("county__code", "name")
-    return [(county.name, [(m.pk, m.name) for m in group])
-            for county, group in groupby(rows, key=lambda m: m.county)]
-
-
-def _targets_by_goal() -> list[tuple[str, list[tuple[int, str]]]]:
-    rows = Target.objects.select_related("goal").order_by("goal__number", "sort_order")
-    return [(str(goal), [(t.pk, f"{t.code} {t.text[:90]}") for t in group])
-            for goal, group in groupby(rows, key=lambda t: t.goal)]
 
 
 class _DecimalField(forms.DecimalField):
@@ -84,7 +59,7 @@ def _decimal(label: Any, *, help_text: Any = "", max_digits: int = 16,
         localize=True, widget=forms.TextInput(attrs={"inputmode": "decimal"}))
 
 
-class InitiativeForm(_Form):
+class InitiativeForm(LabelledForm):
     """Everything a team says about its initiative; ``is_public`` only for who may publish."""
 
     title = forms.CharField(label=_("Title"), max_length=200)
@@ -163,12 +138,12 @@ class InitiativeForm(_Form):
         # dropped silently by saving the form).
         self.fields["owners"].queryset = Actor.objects.filter(
             Q(is_published=True) | Q(pk__in=chosen)).order_by("name")
-        self.fields["municipalities"].choices = _municipalities_by_county()
-        self.fields["targets"].choices = _targets_by_goal()
+        self.fields["municipalities"].choices = municipalities_by_county()
+        self.fields["targets"].choices = targets_by_goal()
         if not can_publish:
             # The service refuses a contributor's publishing anyway; not offering it is clearer.
             del self.fields["is_public"]
-        _mark_optional(self)
+        mark_optional(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -215,7 +190,7 @@ def initial_values(initiative: Initiative) -> dict[str, Any]:
 # --- Team ----------------------------------------------------------------------------------
 
 
-class MemberAddForm(_Form):
+class MemberAddForm(LabelledForm):
     email = forms.EmailField(
         label=_("E-mail address"), max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -224,19 +199,19 @@ class MemberAddForm(_Form):
                              initial=MembershipRole.CONTRIBUTOR)
 
 
-class MemberRoleForm(_Form):
+class MemberRoleForm(LabelledForm):
     member = forms.IntegerField(widget=forms.HiddenInput)
     role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices)
 
 
-class MemberRemoveForm(_Form):
+class MemberRemoveForm(LabelledForm):
     member = forms.IntegerField(widget=forms.HiddenInput)
 
 
 # --- Stakeholders and outcomes -------------------------------------------------------------
 
 
-class StakeholderForm(_Form):
+class StakeholderForm(LabelledForm):
     name = forms.CharField(label=_("Name"), max_length=200,
                            help_text=_("E.g. Young people 16–24, Employers, The municipality."))
     size = forms.IntegerField(label=_("Size"), min_value=0, required=False,
@@ -246,7 +221,7 @@ class StakeholderForm(_Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _mark_optional(self)
+        mark_optional(self)
 
 
 YES_NO = ((True, _("Yes")), (False, _("No")))
@@ -256,7 +231,7 @@ def _boolean_choice(value: Any) -> bool:
     return value in (True, "True", "true", "1", 1)
 
 
-class OutcomeForm(_Form):
+class OutcomeForm(LabelledForm):
     description = forms.CharField(label=_("Outcome"), max_length=SHORT,
                                   widget=forms.Textarea(attrs={"rows": 2}),
                                   help_text=_("The change the stakeholders experience."))

@@ -38,7 +38,7 @@ from sihub.core.importing import (
     report_validation_error,
     unique_slug,
 )
-from sihub.core.services import audit_record
+from sihub.core.services import assign_fields, audit_record, set_m2m
 from sihub.impact import selectors, sroi
 from sihub.impact.models import (
     Frequency,
@@ -108,35 +108,6 @@ class MembershipError(Exception):
 # --- Helpers ------------------------------------------------------------------------------
 
 
-def _assign(obj: models.Model, fields: Mapping[str, Any], allowed: frozenset[str]) -> list[str]:
-    """Set ``fields`` on ``obj``; returns the names whose value changed."""
-    unknown = sorted(set(fields) - allowed)
-    if unknown:
-        raise ValueError(f"Cannot set {', '.join(unknown)} on {type(obj).__name__}")
-    changed = []
-    for name, value in fields.items():
-        f = obj._meta.get_field(name)
-        before = getattr(obj, f.attname)
-        setattr(obj, name, value)
-        if getattr(obj, f.attname) != before:
-            changed.append(name)
-    return sorted(changed)
-
-
-def _set_m2m(obj: models.Model, m2m: Mapping[str, Iterable[Any]] | None,
-             allowed: frozenset[str]) -> list[str]:
-    changed = []
-    for name, items in (m2m or {}).items():
-        if name not in allowed:
-            raise ValueError(f"Cannot set {name} on {type(obj).__name__}")
-        manager = getattr(obj, name)
-        ids = sorted(i.pk if isinstance(i, models.Model) else int(i) for i in items)
-        if sorted(manager.values_list("pk", flat=True)) != ids:
-            manager.set(ids)
-            changed.append(name)
-    return changed
-
-
 def _touch(initiative: Initiative) -> None:
     """The initiative's ``updated_at`` follows changes to anything that belongs to it."""
     Initiative.objects.filter(pk=initiative.pk).update(updated_at=timezone.now())
@@ -176,13 +147,13 @@ def initiative_create(*, user: Any, fields: Mapping[str, Any],
     if not selectors.user_can_create_initiatives(user):
         raise PermissionDenied
     initiative = Initiative()
-    _assign(initiative, fields, INITIATIVE_FIELDS)
+    assign_fields(initiative, fields, INITIATIVE_FIELDS)
     if not initiative.slug:
         initiative.slug = _free_slug(initiative.title)
     initiative.full_clean()
     with transaction.atomic():
         initiative.save()
-        _set_m2m(initiative, m2m, INITIATIVE_M2M)
+        set_m2m(initiative, m2m, INITIATIVE_M2M)
         InitiativeMembership.objects.create(initiative=initiative, user=user,
                                             role=MembershipRole.LEAD)
         audit_record(actor=user, action=INITIATIVE_CREATED, target=initiative,
@@ -199,10 +170,10 @@ def initiative_update(*, initiative: Initiative, user: Any,
     if PUBLISHING_FIELDS & set(fields) and fields.get("is_public") != initiative.is_public:
         if not selectors.user_can_manage_team(user, initiative):
             raise PermissionDenied
-    changed = _assign(initiative, fields, INITIATIVE_FIELDS)
+    changed = assign_fields(initiative, fields, INITIATIVE_FIELDS)
     initiative.full_clean()
     with transaction.atomic():
-        changed += _set_m2m(initiative, m2m, INITIATIVE_M2M)
+        changed += set_m2m(initiative, m2m, INITIATIVE_M2M)
         if not changed:
             return initiative
         initiative.updated_at = timezone.now()
@@ -294,7 +265,7 @@ def stakeholder_update(*, stakeholder: StakeholderGroup, user: Any,
                        fields: Mapping[str, Any]) -> StakeholderGroup:
     initiative = stakeholder.initiative
     selectors.require_change(user, initiative)
-    changed = _assign(stakeholder, fields, STAKEHOLDER_FIELDS)
+    changed = assign_fields(stakeholder, fields, STAKEHOLDER_FIELDS)
     return _save_child(stakeholder, user=user, initiative=initiative, action=STAKEHOLDER_SAVED,
                        data={"fields": changed})
 
@@ -318,7 +289,7 @@ def outcome_create(*, initiative: Initiative, user: Any, stakeholder: Stakeholde
 def outcome_update(*, outcome: Outcome, user: Any, fields: Mapping[str, Any]) -> Outcome:
     initiative = outcome.initiative
     selectors.require_change(user, initiative)
-    changed = _assign(outcome, fields, OUTCOME_FIELDS)
+    changed = assign_fields(outcome, fields, OUTCOME_FIELDS)
     return _save_child(outcome, user=user, initiative=initiative, action=OUTCOME_SAVED,
                        data={"fields": changed})
 
@@ -344,7 +315,7 @@ def indicator_create(*, outcome: Outcome, user: Any, name: str, unit: str = "",
 def indicator_update(*, indicator: Indicator, user: Any, fields: Mapping[str, Any]) -> Indicator:
     initiative = indicator.outcome.initiative
     selectors.require_change(user, initiative)
-    changed = _assign(indicator, fields, INDICATOR_FIELDS)
+    changed = assign_fields(indicator, fields, INDICATOR_FIELDS)
     return _save_child(indicator, user=user, initiative=initiative, action=INDICATOR_SAVED,
                        data={"fields": changed})
 
@@ -573,14 +544,14 @@ def value_map_row_create(*, initiative: Initiative, user: Any,
                          fields: Mapping[str, Any]) -> ValueMapRow:
     selectors.require_change(user, initiative)
     row = ValueMapRow(initiative=initiative)
-    _assign(row, fields, VALUE_MAP_ROW_FIELDS)
+    assign_fields(row, fields, VALUE_MAP_ROW_FIELDS)
     return _save_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_SAVED)
 
 
 def value_map_row_update(*, row: ValueMapRow, user: Any, fields: Mapping[str, Any]) -> ValueMapRow:
     initiative = row.initiative
     selectors.require_change(user, initiative)
-    changed = _assign(row, fields, VALUE_MAP_ROW_FIELDS)
+    changed = assign_fields(row, fields, VALUE_MAP_ROW_FIELDS)
     return _save_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_SAVED,
                        data={"fields": changed})
 

@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_safe
 
 from sihub.core import facets as facet_lib
+from sihub.core.forms import apply_validation_error
 from sihub.core.i18n import current_language
 from sihub.core.models import County
 from sihub.impact import selectors, services
@@ -63,15 +64,6 @@ def _is_htmx(request: HttpRequest) -> bool:
 def _invalid(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """An invalid form, shown again with its error summary (400: nothing was saved)."""
     return render(request, template, context, status=400)
-
-
-def _apply_validation_error(form: Form, error: ValidationError) -> None:
-    """Errors the service's ``full_clean()`` found, on the fields the form has."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- The public list ----------------------------------------------------------------------
@@ -161,7 +153,7 @@ def create(request: HttpRequest) -> HttpResponse:
         try:
             initiative = services.initiative_create(user=request.user, fields=fields, m2m=m2m)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The initiative was created. You are its lead."))
             return redirect("impact:detail", pk=initiative.pk)
@@ -182,7 +174,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             services.initiative_update(initiative=initiative, user=request.user, fields=fields,
                                        m2m=m2m)
         except ValidationError as error:
-            _apply_validation_error(form, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("The initiative was saved."))
             return redirect("impact:detail", pk=initiative.pk)
@@ -511,6 +503,6 @@ def stakeholders(request: HttpRequest, pk: int) -> HttpResponse:  # noqa: C901
             return HttpResponse(status=400)
     except ValidationError as error:
         # E.g. a second group of the same name (a database rule the service checks).
-        _apply_validation_error(form, error)
+        apply_validation_error(form, error)
     return _invalid(request, "impact/stakeholders.html",
                     _stakeholder_context(request, initiative, bound=form, bound_key=key))

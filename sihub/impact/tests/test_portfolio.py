@@ -10,7 +10,6 @@ from decimal import Decimal as D
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from sihub.conftest import login
