@@ -30,7 +30,7 @@ from sihub.sdg.classifier.training import (  # noqa: E402
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--version", default="sihub-sdg-1.1")
+    parser.add_argument("--version", default="sihub-sdg-1.2")
     parser.add_argument("--l2", type=float, default=L2)
     args = parser.parse_args()
     examples = load_devset(DATA / "devset")

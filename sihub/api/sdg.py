@@ -54,7 +54,7 @@ class ResultOut(Schema):
 
 
 class ClassifyOut(Schema):
-    classifier_version: str = Field(examples=["sihub-sdg-1.1"])
+    classifier_version: str = Field(examples=["sihub-sdg-1.2"])
     results: list[ResultOut] = Field(description="One per text, in the order sent.")
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from sihub.conftest import login
 from sihub.monitoring.models import Item, Source
+from sihub.monitoring.tests.test_inbox import _monitoring_menu_urls
 from sihub.sdg.models import Goal
 
 pytestmark = pytest.mark.django_db
@@ -74,13 +75,10 @@ def test_editors_and_analysts_see_the_trends(persona, request) -> None:
 
 def test_it_is_in_the_monitoring_menu(analyst, member) -> None:
     from django.test import RequestFactory
-    from wagtail.admin.menu import admin_menu
 
     request = RequestFactory().get("/admin/")
     request.user = analyst
-    monitoring = next(i for i in admin_menu.menu_items_for_request(request)
-                      if i.name == "monitoring")
-    urls = [sub.url for sub in monitoring.menu.menu_items_for_request(request)]
+    urls = _monitoring_menu_urls(request)
     assert TRENDS in urls and "/admin/monitoring/sources/health/" in urls
 
 

@@ -261,5 +261,5 @@ def test_kernel_ridge_weights_survive_a_save_and_load(tmp_path):
 
 
 def test_the_shipped_classifier_is_the_1_1_model(classifier):
-    assert classifier.version == "sihub-sdg-1.1"
+    assert classifier.version == "sihub-sdg-1.2"
     assert len(classifier.weights.ridge.support), "the RBF part ships with its support rows"
