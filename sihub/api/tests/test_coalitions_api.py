@@ -20,7 +20,7 @@ from sihub.coalitions.tests.conftest import (  # noqa: F401 - fixtures used by n
 
 
 BASE = "/api/v1/coalitions"
-SECRET_EMAIL = "hemlig.kontakt@example.org"
+SECRET_EMAIL = "hemlig.kontakt@example.org"  # pragma: allowlist secret
 
 
 def bearer(user) -> dict[str, str]:
