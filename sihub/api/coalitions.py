@@ -183,7 +183,7 @@ def list_coalitions(request: HttpRequest,  # type: ignore[no-untyped-def]
     return filters.apply(_coalitions(request)).order_by("title", "pk")
 
 
-@router.get("/{int:coalition_id}", response={200: CoalitionDetailOut, **errors(404, 422)},
+@router.get("/{coalition_id}", response={200: CoalitionDetailOut, **errors(404, 422)},
             auth=READ_AUTH, summary="One coalition with its members and phase history")
 def get_coalition(request: HttpRequest, coalition_id: int, lang: Language = "sv") -> Coalition:
     selectors.get_coalition_for_user(user=request.user, pk=coalition_id)  # 404 if invisible
@@ -194,7 +194,7 @@ def get_coalition(request: HttpRequest, coalition_id: int, lang: Language = "sv"
             .get(pk=coalition_id))
 
 
-@router.get("/{int:coalition_id}/balance", response={200: BalanceOut, **errors(404, 422)},
+@router.get("/{coalition_id}/balance", response={200: BalanceOut, **errors(404, 422)},
             auth=READ_AUTH, summary="The coalition's sector mix and its balance warnings")
 def get_balance(request: HttpRequest, coalition_id: int, lang: Language = "sv") -> dict[str, Any]:
     coalition = selectors.get_coalition_for_user(user=request.user, pk=coalition_id)

@@ -276,7 +276,7 @@ def list_initiatives(request: HttpRequest,  # type: ignore[no-untyped-def]
     return filters.apply(_initiatives(request)).order_by("title", "pk")
 
 
-@router.get("/{int:initiative_id}", response={200: InitiativeDetailOut, **errors(404, 422)},
+@router.get("/{initiative_id}", response={200: InitiativeDetailOut, **errors(404, 422)},
             auth=READ_AUTH, summary="One initiative with its stakeholders, outcomes and indicators")
 def get_initiative(request: HttpRequest, initiative_id: int, lang: Language = "sv") -> Initiative:
     selectors.get_initiative_for_user(user=request.user, pk=initiative_id)  # 404 if invisible
@@ -285,7 +285,7 @@ def get_initiative(request: HttpRequest, initiative_id: int, lang: Language = "s
         "stakeholders", Prefetch("outcomes", queryset=outcomes)).get(pk=initiative_id)
 
 
-@router.get("/{int:initiative_id}/sroi", response={200: SROIOut, **errors(404, 409, 422)},
+@router.get("/{initiative_id}/sroi", response={200: SROIOut, **errors(404, 409, 422)},
             auth=READ_AUTH, summary="The SROI of the initiative's value map")
 def get_sroi(request: HttpRequest, initiative_id: int) -> Any:
     initiative = selectors.get_initiative_for_user(user=request.user, pk=initiative_id)
