@@ -36,6 +36,7 @@ from sihub.coalitions.forms_work import (
 )
 from sihub.coalitions.models import Coalition, CoalitionMember, MemberStatus
 from sihub.coalitions.selectors import Access
+from sihub.core.forms import apply_validation_error
 
 
 def _coalition(request: HttpRequest, pk: int) -> Coalition:
@@ -52,16 +53,6 @@ def _frame(request: HttpRequest, coalition: Coalition, section: str) -> dict[str
             "can_steward": can_manage or (member is not None
                                           and member.role in selectors.STEWARD_ROLES),
             "own_member": member}
-
-
-def _service_errors(form: Form, error: ValidationError) -> None:
-    """A rule only the service knows, shown on its field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _forbidden_action() -> HttpResponse:
@@ -144,7 +135,7 @@ def commitments(request: HttpRequest, pk: int) -> HttpResponse:
                     services.commitment_update(user=request.user, commitment=editing,
                                                fields=form.cleaned_data)
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The commitment was saved."))
                 return redirect(here)
@@ -186,7 +177,7 @@ def meetings(request: HttpRequest, pk: int) -> HttpResponse:
                 meeting = services.meeting_create(user=request.user, coalition=coalition,
                                                   **form.cleaned_data)
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The meeting was added."))
                 return redirect("coalitions:meeting", coalition.pk, meeting.pk)
@@ -238,7 +229,7 @@ def meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
                 services.meeting_update(user=request.user, meeting=the_meeting,
                                         fields=form.cleaned_data)
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The meeting was saved."))
                 return redirect(here)
@@ -256,7 +247,7 @@ def meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
                 services.decision_record(user=request.user, coalition=coalition,
                                          meeting=the_meeting, **form.cleaned_data)
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The decision was recorded."))
                 return redirect(here)
@@ -274,7 +265,7 @@ def meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
                 services.meeting_document_add(user=request.user, meeting=the_meeting,
                                               **form.cleaned_data)
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The document was attached."))
                 return redirect(here)
@@ -323,7 +314,7 @@ def decisions(request: HttpRequest, pk: int) -> HttpResponse:
                 services.decision_record(user=request.user, coalition=coalition,
                                          **form.cleaned_data)
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The decision was recorded."))
                 return redirect(here)
@@ -397,7 +388,7 @@ def toc(request: HttpRequest, pk: int) -> HttpResponse:
                                                    kind=form.cleaned_data["kind"],
                                                    text=form.cleaned_data["text"])
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The element was added."))
                 return redirect(here)
@@ -410,7 +401,7 @@ def toc(request: HttpRequest, pk: int) -> HttpResponse:
                 services.coalition_toc_link_add(user=request.user, coalition=coalition,
                                                 **form.cleaned_data)
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The link was added."))
                 return redirect(here)
@@ -471,7 +462,7 @@ def initiatives(request: HttpRequest, pk: int) -> HttpResponse:
                 services.initiative_link(user=request.user, coalition=coalition,
                                          initiative=form.cleaned_data["initiative"])
             except ValidationError as exc:
-                _service_errors(form, exc)
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, _("The initiative was linked."))
                 return redirect(here)

@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from sihub.core.forms import apply_validation_error
 from sihub.core.importing import ImportFileError, spreadsheet_safe
 from sihub.impact import charts, indicator_services, selectors, services
 from sihub.impact.forms_indicators import IndicatorForm, MeasurementForm, MeasurementImportForm
@@ -45,15 +46,6 @@ def _workspace(request: HttpRequest, initiative: Initiative, section: str = "ind
     return {"initiative": initiative, "section": section,
             "can_write": selectors.user_can_change_initiative(request.user, initiative),
             **context}
-
-
-def _form_errors(form: Any, exc: ValidationError) -> None:
-    """A service's ValidationError on the form: on the field it names when the form has it."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _plain(value: Decimal) -> str:
@@ -123,7 +115,7 @@ def indicators(request: HttpRequest, pk: int) -> HttpResponse:
                                                   outcome=form.cleaned_data["outcome"],
                                                   **form.fields_for_service())
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_validation_error(form, exc)
         else:
             messages.success(request, _("The indicator “%(name)s” was added.")
                              % {"name": indicator.name})
@@ -212,7 +204,7 @@ def _indicator_post(request: HttpRequest, initiative: Initiative, indicator: Ind
                 breakdown_dimension=data["breakdown_dimension"],
                 breakdown_value=data["breakdown_value"], measurement=editing)
         except ValidationError as exc:
-            _form_errors(measurement_form, exc)
+            apply_validation_error(measurement_form, exc)
         else:
             messages.success(request, _("The measurement was saved."))
             return HttpResponseRedirect(here)
@@ -221,7 +213,7 @@ def _indicator_post(request: HttpRequest, initiative: Initiative, indicator: Ind
             services.indicator_update(indicator=indicator, user=request.user,
                                       fields=indicator_form.fields_for_service())
         except ValidationError as exc:
-            _form_errors(indicator_form, exc)
+            apply_validation_error(indicator_form, exc)
         else:
             messages.success(request, _("The indicator was saved."))
             return HttpResponseRedirect(here)
