@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "sihub.monitoring",
     "sihub.impact",
     "sihub.coalitions",
+    "sihub.events",
     "sihub.search",
     "sihub.api",
     # Wagtail
@@ -377,3 +378,9 @@ SIHUB_ERASURE_LEDGER = Path(
 )
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# Events: personal data of participants (names, e-mail, needs, consents,
+# matchmaking answers) is anonymised this many days after an event ends;
+# sector and attendance stay for statistics (sihub/events/retention.py).
+SIHUB_EVENTS_RETENTION_DAYS = env_int("SIHUB_EVENTS_RETENTION_DAYS", 180, minimum=1)
+

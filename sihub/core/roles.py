@@ -67,6 +67,17 @@ _COALITIONS_VIEW = tuple(f"coalitions.view_{model}" for model in _COALITION_MODE
 _IMPACT_REFERENCE = tuple(f"impact.{verb}_{model}" for model in ("financialproxy", "programme")
                           for verb in ("add", "change"))
 
+# Events (sihub/events): facilitators run registration, check-in, messages,
+# matchmaking and outcomes; editors keep the event series; analysts read
+# feedback and outcomes (statistics, never the participant list).
+_EVENT_MODELS = ("registration", "registrationconsent", "participantmessage", "matchslot",
+                 "matchparticipant", "matchblock", "matchmeeting", "feedback", "eventoutcome",
+                 "eventseries")
+_EVENTS_ALL = tuple(f"events.{verb}_{model}" for model in _EVENT_MODELS
+                    for verb in ("add", "change", "delete", "view"))
+_EVENT_SERIES = ("events.add_eventseries", "events.change_eventseries", "events.view_eventseries")
+_EVENTS_READ_RESULTS = ("events.view_feedback", "events.view_eventoutcome")
+
 ADMIN = "admin"
 EDITOR = "editor"
 ANALYST = "analyst"
@@ -97,7 +108,7 @@ ROLES: dict[str, Role] = {
         permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
                      *_ACTORS_EDIT, *_MONITORING, *_SUBSCRIBERS,
-                     *_IMPACT_VIEW, *_IMPACT_REFERENCE, *_COALITIONS_VIEW),
+                     *_IMPACT_VIEW, *_IMPACT_REFERENCE, *_COALITIONS_VIEW, *_EVENT_SERIES),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image",
                                 "add_document", "change_document", "choose_document"),
@@ -106,14 +117,15 @@ ROLES: dict[str, Role] = {
         ANALYST, "Analysts", _("Analyst"), True,
         permissions=("wagtailadmin.access_admin", "core.view_auditentry", "core.view_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
-                     *_ACTORS_VIEW, *_MONITORING, *_IMPACT_ALL, *_COALITIONS_VIEW),
+                     *_ACTORS_VIEW, *_MONITORING, *_IMPACT_ALL, *_COALITIONS_VIEW,
+                     *_EVENTS_READ_RESULTS),
         collection_permissions=("choose_image", "choose_document"),
     ),
     FACILITATOR: Role(
         FACILITATOR, "Facilitators", _("Facilitator"), True,
         permissions=("wagtailadmin.access_admin", "core.view_theme", "core.view_sector",
                      "core.view_county", "core.view_municipality", *_ACTORS_VIEW,
-                     *_IMPACT_VIEW, *_COALITIONS_ALL),
+                     *_IMPACT_VIEW, *_COALITIONS_ALL, *_EVENTS_ALL),
         collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
     ),
     MEMBER: Role(
