@@ -9,10 +9,12 @@ so the Swedish and English feeds describe the same event).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime, timezone as dt_timezone
+from datetime import datetime
+from datetime import timezone as dt_timezone
 from typing import Any
 
-from icalendar import Calendar, Event as VEvent, vText
+from icalendar import Calendar, vText
+from icalendar import Event as VEvent
 
 PRODID = "-//sihub//events//EN"
 
