@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext
 
 from sihub.cases.models import CaseIndexPage, CasePage
-from sihub.core.i18n import current_language
+from sihub.core.i18n import current_language, pick_translation
 from sihub.core.models import AuditEntry
 from sihub.core.roles import ADMIN, EDITOR, MEMBER, ROLES
 
@@ -69,11 +69,6 @@ def _public_cases() -> Any:
     return CasePage.objects.live().public()
 
 
-def _pick_translation(pages: dict[str, Any], language: str) -> Any:
-    """The page in ``language`` if there is one, else the Swedish original, else any."""
-    return pages.get(language) or pages.get("sv") or next(iter(pages.values()))
-
-
 def case_actor_edges() -> list[Edge]:
     """An edge between every two actors involved in the same public good example.
 
@@ -96,7 +91,7 @@ def case_actor_edges() -> list[Edge]:
     language = current_language()
     edges = []
     for key in sorted(actors, key=str):
-        label = _pick_translation(titles[key], language)
+        label = pick_translation(titles[key], language)
         edges.extend(Edge(source=a, target=b, kind=CASE_EDGE_KIND, origin="cases", label=label)
                      for a, b in itertools.combinations(sorted(actors[key]), 2))
     return edges
@@ -117,7 +112,7 @@ def case_links_for_actor(actor_id: int) -> list[LinkedItem]:
     language, kind = current_language(), gettext("Good examples")
     items = []
     for pages in by_key.values():
-        page = _pick_translation(pages, language)
+        page = pick_translation(pages, language)
         url = page.get_url()
         if url:
             items.append(LinkedItem(title=page.title, url=url, kind=kind))

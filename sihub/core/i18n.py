@@ -21,3 +21,12 @@ def localized(obj: Any, field: str, language: str | None = None) -> str:
     if value:
         return value
     return getattr(obj, f"{field}_{FALLBACK[lang]}", "") or ""
+
+
+def pick_translation(by_language: dict[str, Any], language: str | None = None) -> Any:
+    """Of one item's translations ({language code: item}): the one in ``language``
+    (default: the active language), else the Swedish original, else any."""
+    lang = language or current_language()
+    return (by_language.get(lang) or by_language.get("sv")
+            or next(iter(by_language.values())))
+

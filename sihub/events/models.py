@@ -28,7 +28,7 @@ from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
 from sihub.core.i18n import localized
-from sihub.core.models import BilingualNamed, StemmedSearchMixin
+from sihub.core.models import BODY_PAGE_SEARCH_FIELDS, BilingualNamed, StemmedSearchMixin
 from sihub.sdg.tagging import EcosystemTagsMixin
 
 
@@ -149,9 +149,7 @@ class EventPage(EcosystemTagsMixin, StemmedSearchMixin, Page):
         *EcosystemTagsMixin.tag_panels,
     ]
     search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
+        *BODY_PAGE_SEARCH_FIELDS,
         index.SearchField("venue_name"),
         index.SearchField("city"),
         index.FilterField("event_type"),
