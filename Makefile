@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve worker scheduler test test-postgres security bench-load bench-actors bench-monitoring backup lint migrate messages lock clean
+.PHONY: install run serve worker scheduler test test-postgres security bench-load bench-actors bench-monitoring bench-matchmaking backup lint migrate messages lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ bench-actors: install
 ## Ingest 10,000 items from 40 local feeds: dedupe, tagging, idempotent rerun (bench/README.md).
 bench-monitoring: install
 	$(BIN)/python bench/monitoring.py
+
+## make bench-matchmaking: 500 participants × 6 slots; fit vs the exact optimum on small events.
+bench-matchmaking: install
+	$(BIN)/python bench/matchmaking.py
 
 backup: install
 	$(BIN)/python manage.py backup
