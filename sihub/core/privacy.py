@@ -185,6 +185,28 @@ def _coalition_contact_emails() -> set[str]:
         contact_email="").values_list("contact_email", flat=True)}
 
 
+# --- Event participants: personal data of people who need not have an account ------
+# (sihub.events.privacy does the work; imported when called, core imports no app above it)
+
+
+def _events(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from django.utils.module_loading import import_string
+
+        return import_string(f"sihub.events.privacy.{name}")(*args)
+    return call
+
+
+def _event_rows(model: str, path: str) -> Callable[[Any], models.QuerySet[Any]]:
+    return lambda user: apps.get_model(model).objects.filter(
+        **{f"{path}__in": _events("registrations_of_user")(user)})
+
+
+def _match_meetings_of(user: Any) -> models.QuerySet[Any]:
+    return apps.get_model("events.MatchMeeting").objects.filter(
+        models.Q(first__profile__user=user) | models.Q(second__profile__user=user))
+
+
 REGISTRY: list[PersonalData] = [
     PersonalData("core.User", ("email", "first_name", "last_name", "preferred_language",
                                "last_login", "date_joined", "password"),
@@ -258,6 +280,34 @@ REGISTRY: list[PersonalData] = [
                  emails_held=_coalition_contact_emails,
                  purpose="the contact person of an organisation in a coalition (matched by "
                          "e-mail; invited people need no account)"),
+    # Event sign-ups: anyone may register without an account; matched by e-mail.
+    # Anonymised (not deleted: sector and attendance stay for statistics)
+    # SIHUB_EVENTS_RETENTION_DAYS after the event by sihub.events.retention.
+    PersonalData("events.Registration",
+                 ("name", "email", "organisation", "dietary_needs", "accessibility_needs",
+                  "language", "status", "created_at", "checked_in_at"),
+                 subject=_events("registrations_of_user"), on_erase="by_email",
+                 erase_by_email=_events("erase_for_email"),
+                 emails_held=_events("registration_emails"),
+                 purpose="sign-ups to events (matched by e-mail; no account needed)"),
+    PersonalData("events.Registration", ("event", "status", "created_at"), subject="user",
+                 on_erase="set_null", purpose="the account that signed up to an event"),
+    PersonalData("events.RegistrationConsent",
+                 ("kind", "granted", "text", "text_version", "recorded_at"),
+                 subject=_event_rows("events.RegistrationConsent", "registration"),
+                 on_erase="keep", purpose="what a participant agreed to (proof of consent)"),
+    PersonalData("events.Feedback", ("rating", "useful", "improve", "new_contacts",
+                                     "would_recommend", "created_at"),
+                 subject=_event_rows("events.Feedback", "registration"), on_erase="by_email",
+                 erase_by_email=_events("erase_feedback_for_email"),
+                 purpose="feedback on an event"),
+    PersonalData("events.MatchProfile", ("organisation", "sector", "offers", "seeks",
+                                         "interests", "updated_at"),
+                 subject="user", on_erase="cascade",
+                 purpose="matchmaking profile (the person's own, carried across events)"),
+    PersonalData("events.MatchMeeting", ("first_answer", "second_answer", "reasons"),
+                 subject=_match_meetings_of, on_erase="cascade",
+                 purpose="1:1 meetings proposed at events"),
     _axes("axes.AccessAttempt", ("get_data", "post_data")),
     _axes("axes.AccessFailureLog"),
     PersonalData("axes.AccessLog", ("username", "ip_address", "user_agent"),
@@ -341,6 +391,14 @@ NOT_PERSONAL: dict[str, set[str]] = {
     # member who composed one (SET_NULL).
     "monitoring.Digest": {"title", "language", "intro", "status", "created_by"},
     "monitoring.DigestEntry": {"title", "link", "source_name", "summary"},
+    # Events: public pages and the organisers' own texts (sent_by/created_by SET_NULL).
+    "events.EventSeries": {"name_sv", "name_en", "slug", "description_sv", "description_en"},
+    "events.EventIndexPage": {"intro"},
+    "events.EventPage": {"event_type", "intro", "body", "venue_name", "street_address",
+                         "postal_code", "city", "online_url", "language", "accessibility_info"},
+    "events.EventSession": {"title", "description", "room"},
+    "events.ParticipantMessage": {"subject", "body", "audience", "sent_by"},
+    "events.EventOutcome": {"title", "description", "created_by"},
 }
 
 # Names published as the authors of public works. They are personal data, but
@@ -348,6 +406,7 @@ NOT_PERSONAL: dict[str, set[str]] = {
 PUBLISHED_NAMES: dict[str, set[str]] = {
     "knowledge.StoryPage": {"author"},
     "knowledge.PublicationPage": {"authors"},
+    "events.EventSession": {"speakers"},
 }
 
 # Foreign keys to the user in third-party models that are not personal data
@@ -370,6 +429,8 @@ AUTHORSHIP_LINKS = {
     ("monitoring.Source", "owner"),
     # The staff member who composed a digest (SET_NULL).
     ("monitoring.Digest", "created_by"),
+    # The organiser who wrote to participants or recorded an outcome (SET_NULL).
+    ("events.ParticipantMessage", "sent_by"), ("events.EventOutcome", "created_by"),
 }
 
 

@@ -220,7 +220,7 @@ def twitter_card(page: Any | None, ctx: SeoContext) -> list[tuple[str, str]]:
 def json_ld(page: Any, ctx: SeoContext) -> dict[str, Any]:
     """The schema.org description of ``page``."""
     builder = _BUILDERS.get(page._meta.label_lower, _web_page)
-    return {"@context": SCHEMA_CONTEXT, **_compact(builder(page, ctx))}
+    return {"@context": SCHEMA_CONTEXT, **compact(builder(page, ctx))}
 
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026",
@@ -238,7 +238,7 @@ def json_ld_text(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, default=str).translate(_SCRIPT_ESCAPES)
 
 
-def _compact(data: dict[str, Any]) -> dict[str, Any]:
+def compact(data: dict[str, Any]) -> dict[str, Any]:
     """Leave out empty values: schema.org readers treat a missing field better than ""."""
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}
 
@@ -255,7 +255,7 @@ def _published(page: Any) -> str:
 
 
 def _organization(name: str, url: str = "") -> dict[str, Any]:
-    return _compact({"@type": "Organization", "name": name, "url": url})
+    return compact({"@type": "Organization", "name": name, "url": url})
 
 
 def _about(page: Any, ctx: SeoContext) -> list[dict[str, Any]]:

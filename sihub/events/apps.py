@@ -33,3 +33,6 @@ class EventsConfig(AppConfig):
         # Personal data of past events: anonymised SIHUB_EVENTS_RETENTION_DAYS after the end.
         scheduler.register("events.apply_retention", interval=timedelta(days=1),
                            task="sihub.events.tasks.apply_event_retention")
+        # Feedback invitations to participants of events that ended (once per event).
+        scheduler.register("events.feedback_invitations", interval=timedelta(hours=6),
+                           task="sihub.events.feedback_tasks.send_due_feedback_invitations")

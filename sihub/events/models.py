@@ -455,7 +455,7 @@ class Feedback(models.Model):
     useful = models.TextField(_("what was most useful"), blank=True)
     improve = models.TextField(_("what could be better"), blank=True)
     new_contacts = models.PositiveSmallIntegerField(_("new contacts made"), null=True, blank=True)
-    would_recommend = models.BooleanField(_("would recommend"), null=True)
+    would_recommend = models.BooleanField(_("would recommend"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

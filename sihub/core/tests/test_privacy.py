@@ -131,6 +131,34 @@ def person(db, demo_site, settings, tmp_path):
     Subscriber.objects.create(email=EMAIL, language="sv", confirmed_at=timezone.now(),
                               consent_text=f"Jag, {FIRST}, vill ha nyhetsbrevet.",
                               consent_version="2026-11")
+    from sihub.core.demo import _publish
+    from sihub.events import models as ev
+    from sihub.events.tests.conftest import make_event
+
+    calendar = ev.EventIndexPage(title="Kalender", slug="kalender")
+    page.add_child(instance=calendar)
+    _publish(calendar)
+    event = make_event({"sv": calendar}, "Nätverksträff", english=False, days=-3,
+                       matchmaking_enabled=True)
+    registration = ev.Registration.objects.create(
+        event=event, user=user, name=f"{FIRST} {LAST}", email=EMAIL, organisation=org.name,
+        dietary_needs=f"{FIRST} äter vegetariskt", checked_in_at=timezone.now())
+    ev.RegistrationConsent.objects.create(registration=registration, kind="registration",
+                                          granted=True, text="Jag godkänner.", text_version="1")
+    ev.Feedback.objects.create(event=event, registration=registration, rating=5,
+                               useful=f"Jag, {FIRST}, fick nya kontakter")
+    other = User.objects.create_user("bo.berg@example.org", "pw-Bo-Berg-123")
+    slot = ev.MatchSlot.objects.create(event=event, start=event.start, end=event.end)
+    participants = []
+    for who, reg in ((user, registration),
+                     (other, ev.Registration.objects.create(event=event, user=other, name="Bo",
+                                                            email=other.email))):
+        profile = ev.MatchProfile.objects.create(user=who, sector=Sector.objects.get(
+            slug="private"), offers=f"Lokaler hos {LAST}" if who == user else "Mentorer")
+        participants.append(ev.MatchParticipant.objects.create(event=event, registration=reg,
+                                                               profile=profile))
+    ev.MatchMeeting.objects.create(event=event, slot=slot, table=1, first=participants[0],
+                                   second=participants[1], first_answer="accepted")
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         kwargs = dict(username=EMAIL, ip_address="192.0.2.7", user_agent=f"{LAST}-browser",
                       http_accept="*/*", path_info="/admin/login/")
