@@ -218,9 +218,15 @@ def _sync_moderation_tasks(apps: Any, using: str) -> None:
 def _sync_tree_permissions(manager: Any, permissions: Any, *, group: Any, node_field: str,
                            node: Any, codenames: tuple[str, ...],
                            app_labels: tuple[str, ...]) -> None:
-    """Give ``group`` exactly ``codenames`` on the root of a Wagtail tree (pages, collections)."""
+    """Give ``group`` exactly ``codenames`` on the root of a Wagtail tree (pages, collections).
+
+    Only the root's permissions are synchronised: grants on other nodes (e.g.
+    facilitators on the calendar pages, given by the events demo or an
+    administrator) are left alone.
+    """
     wanted = set(codenames)
-    manager.filter(group=group).exclude(permission__codename__in=wanted).delete()
+    manager.filter(group=group, **{node_field: node}).exclude(
+        permission__codename__in=wanted).delete()
     for codename in wanted:
         perm = permissions.filter(codename=codename, content_type__app_label__in=app_labels).first()
         if perm is None:
