@@ -21,7 +21,8 @@ api = NinjaAPI(
     version="1",
     description=(
         "Open data from sihub: Agenda 2030 goals and targets, Swedish regions, sectors "
-        "and themes; knowledge, good examples, actors and initiatives with their SROI. Reads "
+        "and themes; knowledge, good examples, actors, initiatives with their SROI, coalitions and "
+        "events (programme, places left). Reads "
         "are public (initiatives: a token reads what its user may); writes need `Authorization: Bearer <token>` "
         "(staff create tokens in the admin under their account, API tokens). List endpoints are paginated with "
         "`page` and `page_size`."
