@@ -73,7 +73,7 @@ def test_it_puts_events_on_the_first_and_the_last_day_of_the_month(client, calen
     assert all("Första" not in c["text"] and "Sista" not in c["text"] for c in inside[1:-1])
     # Days of February and April fill the weeks, marked, without their events.
     outside = [c for c in grid if "cal-day--outside" in c["class"]]
-    assert outside and all("(other month)" in c["text"] for c in outside)
+    assert outside and all("(annan månad)" in c["text"] for c in outside)
     html = response.content.decode()
     assert "Kvällen före" not in html and "Dagen efter" not in html
 
