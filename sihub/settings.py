@@ -383,4 +383,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 # matchmaking answers) is anonymised this many days after an event ends;
 # sector and attendance stay for statistics (sihub/events/retention.py).
 SIHUB_EVENTS_RETENTION_DAYS = env_int("SIHUB_EVENTS_RETENTION_DAYS", 180, minimum=1)
+# Sign-ups accepted from one IP address per hour (bots; a venue's shared
+# connection may need more).
+SIHUB_EVENTS_REGISTRATIONS_PER_IP_HOUR = env_int("SIHUB_EVENTS_REGISTRATIONS_PER_IP_HOUR", 30,
+                                                 minimum=1)
 

@@ -33,6 +33,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from sihub.core.i18n import current_language
 from sihub.events import selectors, services
+from sihub.events.consents import CONSENT_KINDS
 from sihub.events.emails import event_in_language
 from sihub.events.forms_registration import DATALIST_ID, RegistrationForm, actor_suggestions
 from sihub.events.models import (
@@ -163,7 +164,9 @@ def registration(request: HttpRequest, token: str) -> HttpResponse:
         "position": services.waiting_position(registration),
         "active": registration.status in ACTIVE_STATUSES,
         "can_cancel": registration.status in ACTIVE_STATUSES and not event.is_past,
-        "consents": list(registration.consents.all()),
+        "consents": sorted(registration.consents.all(),
+                           key=lambda c: CONSENT_KINDS.index(c.kind)
+                           if c.kind in CONSENT_KINDS else len(CONSENT_KINDS)),
     })
 
 

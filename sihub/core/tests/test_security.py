@@ -195,6 +195,38 @@ MATRIX = [
      {"facilitator": OK, "admin": OK, "anonymous": NOT_FOUND, "member_b": NOT_FOUND,
       "*": DENY}),
     ("GET", "/api/v1/coalitions/{private_coalition}", {"*": NOT_FOUND}),
+    # Events: the calendar, event pages, feeds and sign-up are public; a draft event
+    # does not exist; organisers' pages are for facilitators and administrators
+    # (feedback results for analysts too); matchmaking and one's own list need a log-in.
+    ("GET", "/sv/kalender/", {"*": OK}),
+    ("GET", "/sv/kalender/?view=month", {"*": OK}),
+    ("GET", "/sv/events/calendar.ics", {"*": OK}),
+    ("GET", "/sv/events/{event}/event.ics", {"*": OK}),
+    ("GET", "/sv/events/{event}/register/", {"*": OK}),
+    ("GET", "/sv/events/{draft_event}/register/", {"*": NOT_FOUND}),
+    ("GET", "/sv/events/{draft_event}/event.ics", {"*": NOT_FOUND}),
+    ("GET", "/sv/events/my-data/", {"*": OK}),
+    ("GET", "/sv/events/mine/", {"anonymous": LOGIN, "*": OK}),
+    ("GET", "/sv/events/matchmaking/profile/", {"anonymous": LOGIN, "*": OK}),
+    ("GET", "/sv/events/{event}/participants/",
+     {"facilitator": OK, "admin": OK, "anonymous": LOGIN, "*": DENY}),
+    ("GET", "/sv/events/{event}/participants/export.csv",
+     {"facilitator": OK, "admin": OK, "anonymous": LOGIN, "*": DENY}),
+    ("GET", "/sv/events/{event}/statistics/",
+     {"facilitator": OK, "admin": OK, "anonymous": LOGIN, "*": DENY}),
+    ("GET", "/sv/events/{event}/messages/",
+     {"facilitator": OK, "admin": OK, "anonymous": LOGIN, "*": DENY}),
+    ("GET", "/sv/events/{draft_event}/participants/",
+     {"anonymous": LOGIN, "*": NOT_FOUND}),
+    ("GET", "/sv/events/{event}/feedback/",
+     {"facilitator": OK, "admin": OK, "analyst": OK, "anonymous": LOGIN, "*": DENY}),
+    ("GET", "/sv/events/{event}/matchmaking/grid/",
+     {"facilitator": OK, "admin": OK, "anonymous": LOGIN, "*": DENY}),
+    ("GET", "/sv/events/{event}/matchmaking/slots/",
+     {"facilitator": OK, "admin": OK, "anonymous": LOGIN, "*": DENY}),
+    ("GET", "/api/v1/events", {"*": OK}),
+    ("GET", "/api/v1/events/{event}", {"*": OK}),
+    ("GET", "/api/v1/events/{draft_event}", {"*": NOT_FOUND}),
     ("POST-API", "/api/v1/taxonomies/themes",
      {"anonymous": UNAUTH, "editor": CREATED, "admin": CREATED, "*": DENY}),
 ]
@@ -229,6 +261,22 @@ def _area_rows(member_a, actor) -> dict[str, int]:
     return ids
 
 
+def _event_rows(homes) -> dict[str, int]:
+    """A live event (with matchmaking) and a draft one in the calendar."""
+    from sihub.core.demo import _publish
+    from sihub.events.models import EventIndexPage
+    from sihub.events.tests.conftest import make_event
+
+    calendar = EventIndexPage(title="Kalender", slug="kalender")
+    homes["sv"].add_child(instance=calendar)
+    _publish(calendar)
+    event = make_event({"sv": calendar}, "Matristräff", english=False, capacity=5,
+                       matchmaking_enabled=True)
+    draft = make_event({"sv": calendar}, "Utkast", english=False)
+    draft.unpublish()
+    return {"event": event.pk, "draft_event": draft.pk}
+
+
 @pytest.mark.parametrize("method,path,expected", MATRIX,
                          ids=[f"{m} {p}" for m, p, _ in MATRIX])
 def test_permission_matrix(method, path, expected, personas, demo_site):
@@ -240,6 +288,7 @@ def test_permission_matrix(method, path, expected, personas, demo_site):
                                  kind="association")
     Representative.objects.create(actor=actor, user=personas["member_a"])
     ids = _area_rows(personas["member_a"], actor)
+    ids.update(_event_rows(demo_site))
     path = path.format(home=demo_site["sv"].pk, actor=actor.slug, actor_pk=actor.pk, **ids)
     outcomes = {}
     for persona in PERSONAS:
