@@ -89,12 +89,12 @@ def _events(homes: dict[str, Any], participant: Any) -> dict[str, Any]:
 
 
 def _log_in(page: Page, site: str, email: str) -> None:
-    page.goto(site + "/admin/login/")
+    page.goto(site + "/sv/accounts/login/")
     page.fill("#id_username", email)
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
-        page.locator("form [type=submit]").first.click()
-    assert "/admin/login/" not in page.url, f"{email} could not log in"
+        page.locator("main form [type=submit]").first.click()
+    assert "/accounts/login/" not in page.url, f"{email} could not log in"
 
 
 def _check(page: Page, site: str, paths: list[str], failures: list[str]) -> None:
