@@ -83,3 +83,19 @@ def demo_site(db):
     homes = ensure_home_pages()
     ensure_area_pages(homes)
     return homes
+
+
+@pytest.fixture(scope="module")
+def _reference_data_back(django_db_setup, django_db_blocker):
+    """Put back what migrations loaded (locales, root page, goals, regions, sectors, roles)
+    after the flush of a ``transaction=True`` test module, for the modules that follow."""
+    yield
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        for conn in connections.all(initialized_only=True):
+            contents = getattr(conn, "_test_serialized_contents", None)
+            if contents and not ContentType.objects.using(conn.alias).exists():
+                conn.creation.deserialize_db_from_string(contents)
+

@@ -36,7 +36,7 @@ from sihub.coalitions.models import (
 )
 from sihub.coalitions.selectors import Access
 from sihub.core.importing import unique_slug
-from sihub.core.services import assign_fields, audit_record, set_m2m
+from sihub.core.services import ServiceError, assign_fields, audit_record, set_m2m
 
 COALITION_CREATED = "coalitions.coalition_created"
 COALITION_UPDATED = "coalitions.coalition_updated"
@@ -83,16 +83,10 @@ ERROR_MESSAGES = {
 }
 
 
-class CoalitionError(Exception):
-    """A refused change the person can understand and fix; ``code`` is a key of ERROR_MESSAGES."""
+class CoalitionError(ServiceError):
+    """A refused change the person can understand and fix (codes: ERROR_MESSAGES)."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(ERROR_MESSAGES[self.code])
+    messages = ERROR_MESSAGES
 
 
 def error_message(error: CoalitionError) -> str:

@@ -5,13 +5,31 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import Group
 from django.db import models, transaction
 
 from sihub.core.models import AuditEntry, User
 from sihub.core.roles import ROLES
+
+
+class ServiceError(Exception):
+    """A refusal the person can understand and act on.
+
+    ``code`` is a key of the subclass's ``messages`` (lazily translated texts),
+    so views show ``error.message`` and tests compare ``error.code``.
+    """
+
+    messages: ClassVar[Mapping[str, Any]] = {}
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+    @property
+    def message(self) -> str:
+        return str(self.messages[self.code])
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 

@@ -44,7 +44,6 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from wagtail.models import GroupPagePermission, Locale
 
 from sihub.actors.models import Actor

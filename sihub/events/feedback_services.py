@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy
 
 from sihub.coalitions.models import Coalition
 from sihub.coalitions.selectors import coalitions_visible_to
-from sihub.core.services import audit_record
+from sihub.core.services import ServiceError, audit_record
 from sihub.events import selectors
 from sihub.events.models import (
     EventOutcome,
@@ -49,16 +49,10 @@ ERROR_MESSAGES = {
 }
 
 
-class FeedbackError(Exception):
-    """A refusal the person can understand; ``code`` is a key of ERROR_MESSAGES."""
+class FeedbackError(ServiceError):
+    """A refusal the person can understand (codes: ERROR_MESSAGES)."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(ERROR_MESSAGES[self.code])
+    messages = ERROR_MESSAGES
 
 
 # --- Feedback -----------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sihub.core.models import AuditEntry
-from sihub.core.services import audit_record
+from sihub.core.services import ServiceError, audit_record
 from sihub.events import selectors
 from sihub.events.models import (
     EventPage,
@@ -84,16 +84,10 @@ ERROR_MESSAGES = {
 }
 
 
-class MatchmakingError(Exception):
-    """A refused change the person can understand; ``code`` is a key of ERROR_MESSAGES."""
+class MatchmakingError(ServiceError):
+    """A refused change the person can understand (codes: ERROR_MESSAGES)."""
 
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
-
-    @property
-    def message(self) -> str:
-        return str(ERROR_MESSAGES[self.code])
+    messages = ERROR_MESSAGES
 
 
 # --- Reading what a write needs ------------------------------------------------------------

@@ -343,20 +343,6 @@ def test_goals_are_offered_one_to_seventeen(member, case_index):
 # --- Concurrency (PostgreSQL: SQLite already serialises every writer) --------
 
 
-@pytest.fixture(scope="module")
-def _reference_data_back(django_db_setup, django_db_blocker):
-    """Put back what migrations loaded (goals, regions, roles, the workflow) after the flush."""
-    yield
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for conn in connections.all(initialized_only=True):
-            contents = getattr(conn, "_test_serialized_contents", None)
-            if contents and not ContentType.objects.using(conn.alias).exists():
-                conn.creation.deserialize_db_from_string(contents)
-
-
 def _post_in_parallel(clients: list[Client], data: dict[str, Any]) -> list[int | str]:
     """POST the same form from each client at the same moment, each in its own thread."""
     import threading

@@ -35,20 +35,6 @@ LOCKED = "sihub.events.tests.concurrency_wsgi:application"
 UNLOCKED = "sihub.events.tests.unlocked_wsgi:application"
 
 
-@pytest.fixture(scope="module")
-def _reference_data_back(django_db_setup, django_db_blocker):
-    """Put back what migrations loaded (locales, root page, sectors …) after the last flush."""
-    yield
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for conn in connections.all(initialized_only=True):
-            contents = getattr(conn, "_test_serialized_contents", None)
-            if contents and not ContentType.objects.using(conn.alias).exists():
-                conn.creation.deserialize_db_from_string(contents)
-
-
 def _form(n: int, email: str | None = None) -> dict[str, str]:
     return {"name": f"Person {n}", "email": email or f"person{n}@example.org",
             "organisation": "Föreningen", "consent_registration": "on"}

@@ -367,93 +367,21 @@ def test_no_token_for_an_address_without_registrations(db):
     assert privacy.my_data_token("nobody@example.org") is None
 
 
-# --- The lines proposed for core/privacy.py (REGISTRY etc.), checked before the lead adds them
-
-
-def _events(name: str):
-    def call(*args):
-        from django.utils.module_loading import import_string
-
-        return import_string(f"sihub.events.privacy.{name}")(*args)
-    return call
-
-
-def _event_rows(model: str, path: str):
-    from django.apps import apps
-
-    return lambda user: apps.get_model(model).objects.filter(
-        **{f"{path}__in": _events("registrations_of_user")(user)})
-
-
-def proposed_registry():
-    from django.apps import apps
-    from django.db import models
-
-    from sihub.core.privacy import PersonalData
-
-    return [
-        PersonalData("events.Registration",
-                     ("name", "email", "organisation", "dietary_needs", "accessibility_needs",
-                      "language", "status", "created_at", "checked_in_at"),
-                     subject=_events("registrations_of_user"), on_erase="by_email",
-                     erase_by_email=_events("erase_for_email"),
-                     emails_held=_events("registration_emails"),
-                     purpose="sign-ups to events"),
-        PersonalData("events.Registration", ("event", "status", "created_at"), subject="user",
-                     on_erase="set_null", purpose="the account that signed up to an event"),
-        PersonalData("events.RegistrationConsent",
-                     ("kind", "granted", "text", "text_version", "recorded_at"),
-                     subject=_event_rows("events.RegistrationConsent", "registration"),
-                     on_erase="keep", purpose="what a participant agreed to"),
-        PersonalData("events.Feedback", ("rating", "useful", "improve", "new_contacts",
-                                         "would_recommend", "created_at"),
-                     subject=_event_rows("events.Feedback", "registration"), on_erase="by_email",
-                     erase_by_email=_events("erase_feedback_for_email"),
-                     purpose="feedback on an event"),
-        PersonalData("events.MatchProfile", ("organisation", "sector", "offers", "seeks",
-                                             "interests", "updated_at"),
-                     subject="user", on_erase="cascade", purpose="matchmaking profile"),
-        PersonalData("events.MatchMeeting", ("first_answer", "second_answer", "reasons"),
-                     subject=lambda user: apps.get_model("events.MatchMeeting").objects.filter(
-                         models.Q(first__profile__user=user)
-                         | models.Q(second__profile__user=user)),
-                     on_erase="cascade", purpose="1:1 meetings proposed at events"),
-    ]
-
-
-PROPOSED_NOT_PERSONAL = {
-    "events.EventSeries": {"name_sv", "name_en", "slug", "description_sv", "description_en"},
-    "events.EventIndexPage": {"intro"},
-    "events.EventPage": {"event_type", "intro", "body", "venue_name", "street_address",
-                         "postal_code", "city", "online_url", "language", "accessibility_info"},
-    "events.EventSession": {"title", "description", "room"},
-    "events.ParticipantMessage": {"subject", "body", "audience", "sent_by"},
-    "events.EventOutcome": {"title", "description", "created_by"},
-}
-PROPOSED_PUBLISHED_NAMES = {"events.EventSession": {"speakers"}}
-PROPOSED_AUTHORSHIP_LINKS = {("events.ParticipantMessage", "sent_by"),
-                             ("events.EventOutcome", "created_by")}
+# --- The platform's registry (core/privacy.py) covers the events app
 
 
 @pytest.fixture
-def with_proposal(monkeypatch):
+def core_privacy():
     from sihub.core import privacy as core
 
-    if not any(e.model.startswith("events.") for e in core.REGISTRY):
-        monkeypatch.setattr(core, "REGISTRY", [*core.REGISTRY, *proposed_registry()])
-        monkeypatch.setattr(core, "NOT_PERSONAL", {**core.NOT_PERSONAL, **PROPOSED_NOT_PERSONAL})
-        monkeypatch.setattr(core, "PUBLISHED_NAMES",
-                            {**core.PUBLISHED_NAMES, **PROPOSED_PUBLISHED_NAMES})
-        monkeypatch.setattr(core, "AUTHORSHIP_LINKS",
-                            core.AUTHORSHIP_LINKS | PROPOSED_AUTHORSHIP_LINKS)
     return core
 
 
-def test_the_registry_classifies_every_events_field(with_proposal):
+def test_the_registry_classifies_every_events_field(core_privacy):
     from django.apps import apps
     from django.db import models
 
-    classified = set(with_proposal.classified_fields())
+    classified = set(core_privacy.classified_fields())
     textual = (models.CharField, models.TextField, models.JSONField, models.FileField)
     missing = [
         f"{m._meta.label}.{f.name}" for m in apps.get_app_config("events").get_models()
@@ -463,28 +391,28 @@ def test_the_registry_classifies_every_events_field(with_proposal):
         and (isinstance(f, textual) or getattr(f, "related_model", None) is User)
         and (m._meta.label, f.name) not in classified]
     assert missing == []
-    links = {(e.model, e.subject) for e in with_proposal.REGISTRY if isinstance(e.subject, str)}
+    links = {(e.model, e.subject) for e in core_privacy.REGISTRY if isinstance(e.subject, str)}
     for model in apps.get_app_config("events").get_models():
         for f in model._meta.concrete_fields:
             if getattr(f, "related_model", None) is User and f.model is model:
                 key = (model._meta.label, f.name)
-                assert key in links or key in with_proposal.AUTHORSHIP_LINKS, key
+                assert key in links or key in core_privacy.AUTHORSHIP_LINKS, key
 
 
-def test_the_platform_export_and_erasure_cover_event_data(with_proposal, person, small,
+def test_the_platform_export_and_erasure_cover_event_data(core_privacy, person, small,
                                                           settings, tmp_path,
                                                           django_capture_on_commit_callbacks):
     settings.SIHUB_ERASURE_LEDGER = tmp_path / "ledger.jsonl"
     user = User.objects.create_user(EMAIL.lower(), "pw-zq-12345")
     MatchProfile.objects.create(user=user, sector=Sector.objects.get(slug="private"),
                                 offers="Lokaler")
-    exported = with_proposal.personal_data_export(user)
+    exported = core_privacy.personal_data_export(user)
     json.dumps(exported)
     assert len(exported["data"]["events.Registration"]) >= 2
     assert exported["data"]["events.Feedback"][0]["useful"] == "Jag, Zlatana, träffade Bo"
     assert exported["data"]["events.MatchProfile"][0]["offers"] == "Lokaler"
     with django_capture_on_commit_callbacks(execute=True):
-        with_proposal.person_erase(actor=None, user=user)
+        core_privacy.person_erase(actor=None, user=user)
     for registration in person.values():
         assert_blank(registration)
     assert not MatchProfile.objects.exists()
