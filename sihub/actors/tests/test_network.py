@@ -289,7 +289,8 @@ def test_it_draws_the_network_in_a_fixed_number_of_queries(django_assert_max_num
     for a, b in zip(actors, actors[1:], strict=False):
         make_relation(a, b)
 
-    with django_assert_max_num_queries(6):
+    # One query for the relations, one per edge provider (cases, events), the rest fixed.
+    with django_assert_max_num_queries(7):
         data = graph_json(Client(), sector="public")
 
     assert len(data["edges"]) == 9

@@ -190,7 +190,7 @@ def test_retag_suggests_goals_for_everything_with_progress_and_counts(content):
     assert 3 in suggested(content["actor"]) and 3 in suggested(content["case"])
     assert "actors.Actor: 1 objects" in out and "cases.CasePage: 1 objects" in out
     assert "knowledge.StoryPage: 0 objects" in out
-    assert f"Re-tagged 2 objects of 6 models with {get_classifier().version}" in out
+    assert f"Re-tagged 2 objects of 7 models with {get_classifier().version}" in out
     assert "cases.CasePage [" + "#" * 30 + "] 1/1 100%" in err  # the bar, finished
 
 
