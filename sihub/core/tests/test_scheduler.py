@@ -137,8 +137,11 @@ postgresql_only = pytest.mark.skipif(
 
 
 @postgresql_only
-@pytest.mark.django_db(transaction=True)
-def test_parallel_schedulers_enqueue_a_job_once(jobs: None) -> None:
+# serialized_rollback: the flush afterwards must not re-run post_migrate (it would
+# re-create the role groups under new ids, and a later test restoring the
+# serialized data would collide with them); _reference_data_back puts it back.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_parallel_schedulers_enqueue_a_job_once(_reference_data_back: None, jobs: None) -> None:
     job = scheduler.register("test.hourly", interval=HOURLY, task=TASK)
     for round_ in range(5):
         now = timezone.now() + round_ * 2 * HOURLY
