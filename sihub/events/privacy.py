@@ -26,13 +26,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.core import signing
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 from sihub.core.services import audit_record
+from sihub.core.throttle import within_limit
 from sihub.events.models import (
     ACTIVE_STATUSES,
     Feedback,
@@ -287,12 +287,8 @@ def email_from_token(token: str, *, max_age: timedelta = LINK_MAX_AGE) -> str | 
 
 def _may_mail(email: str) -> bool:
     """At most ``MAILS_PER_ADDRESS_PER_DAY`` links a day: the form cannot flood an inbox."""
-    key = f"sihub:events:my-data:{_fingerprint(email)}"
-    cache.add(key, 0, timeout=24 * 3600)
-    try:
-        return cache.incr(key) <= MAILS_PER_ADDRESS_PER_DAY
-    except ValueError:  # evicted between add and incr
-        return True
+    return within_limit(f"sihub:events:my-data:{_fingerprint(email)}",
+                        limit=MAILS_PER_ADDRESS_PER_DAY, window_seconds=24 * 3600)
 
 
 def my_data_request(*, email: str, language: str) -> bool:

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import json
 
-from axes.helpers import get_client_ip_address
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +26,7 @@ from django.views.decorators.http import require_http_methods
 
 from sihub.core.i18n import current_language
 from sihub.core.services import audit_record
+from sihub.core.throttle import client_within_limit
 from sihub.events import privacy
 from sihub.events.forms_feedback import EraseConfirmForm, MyDataRequestForm
 
@@ -36,13 +35,7 @@ EXPORTED = "events.my_data_exported"
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    # The client's address as log-in throttling sees it (behind SIHUB_PROXY_COUNT proxies).
-    key = f"sihub:events:my-data-request:{get_client_ip_address(request) or ''}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > REQUEST_LIMIT
-    except ValueError:
-        return False
+    return not client_within_limit(request, "events:my-data-request", limit=REQUEST_LIMIT)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,6 +30,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from sihub.core.i18n import current_language
+from sihub.core.throttle import client_within_limit
 from sihub.events import selectors, services
 from sihub.events.consents import CONSENT_KINDS
 from sihub.events.emails import event_in_language
@@ -44,22 +43,10 @@ from sihub.events.models import (
 )
 from sihub.events.tokens import registration_from_token, registration_token
 
-# Posts of the form per IP address an hour (settings.SIHUB_EVENTS_REGISTRATIONS_PER_IP_HOUR).
-DEFAULT_REGISTRATIONS_PER_IP_HOUR = 30
-
-
-def registrations_per_ip_hour() -> int:
-    return int(getattr(settings, "SIHUB_EVENTS_REGISTRATIONS_PER_IP_HOUR",
-                       DEFAULT_REGISTRATIONS_PER_IP_HOUR))
-
 
 def _rate_limited(request: HttpRequest) -> bool:
-    key = f"sihub:events:register:{get_client_ip_address(request) or ''}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > registrations_per_ip_hour()
-    except ValueError:  # evicted between add and incr
-        return False
+    return not client_within_limit(request, "events:register",
+                                   limit=settings.SIHUB_EVENTS_REGISTRATIONS_PER_IP_HOUR)
 
 
 def _account(request: HttpRequest) -> Any:

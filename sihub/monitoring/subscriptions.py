@@ -21,13 +21,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.core import signing
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext, gettext_lazy
 
+from sihub.core.throttle import within_limit
 from sihub.monitoring.digests import LANGUAGES, absolute
 from sihub.monitoring.models import Subscriber
 
@@ -132,12 +132,8 @@ def unsubscribe_url(subscriber: Subscriber) -> str:
 
 
 def _may_mail(email: str) -> bool:
-    key = f"sihub:digest:mails:{_fingerprint(email)}"
-    cache.add(key, 0, timeout=24 * 3600)
-    try:
-        return cache.incr(key) <= MAILS_PER_ADDRESS_PER_DAY
-    except ValueError:  # evicted between add and incr
-        return True
+    return within_limit(f"sihub:digest:mails:{_fingerprint(email)}",
+                        limit=MAILS_PER_ADDRESS_PER_DAY, window_seconds=24 * 3600)
 
 
 @dataclass(frozen=True)

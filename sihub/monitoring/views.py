@@ -14,9 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from axes.helpers import get_client_ip_address
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -32,6 +30,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from sihub.core.i18n import current_language
 from sihub.core.seo import absolute_url, site_root_url
+from sihub.core.throttle import client_within_limit
 from sihub.monitoring import subscriptions
 from sihub.monitoring.forms_digest import SubscribeForm
 from sihub.monitoring.models import Digest, DigestEntry, DigestStatus
@@ -129,13 +128,7 @@ digest_feed = require_safe(DigestFeed())
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    # The client's address as log-in throttling sees it (behind SIHUB_PROXY_COUNT proxies).
-    key = f"sihub:digest:subscribe:{get_client_ip_address(request) or ''}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        return cache.incr(key) > SUBSCRIBE_LIMIT
-    except ValueError:
-        return False
+    return not client_within_limit(request, "digest:subscribe", limit=SUBSCRIBE_LIMIT)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
