@@ -33,6 +33,7 @@ from django.utils.crypto import salted_hmac
 
 from sihub.core.services import audit_record
 from sihub.core.throttle import within_limit
+from sihub.events import selectors
 from sihub.events.models import (
     ACTIVE_STATUSES,
     Feedback,
@@ -68,13 +69,8 @@ def registrations_with_email(email: str) -> QuerySet[Registration]:
 
 
 def registrations_of_user(user: Any) -> QuerySet[Registration]:
-    """The registrations of ``user``'s account, or made with its address."""
-    if user is None or not getattr(user, "pk", None):
-        return Registration.objects.none()
-    wanted = Q(user=user)
-    if _normal(user.email):
-        wanted |= Q(email__iexact=_normal(user.email))
-    return Registration.objects.filter(wanted, anonymised_at__isnull=True)
+    """The registrations of ``user``'s account, or made with its address (any state)."""
+    return selectors.registrations_of_account(user).filter(anonymised_at__isnull=True)
 
 
 def registration_emails() -> set[str]:

@@ -90,9 +90,21 @@ def registration_counts(events: list[EventPage]) -> dict[int, dict[str, int]]:
             for row in rows}
 
 
+def registrations_of_account(user: Any) -> QuerySet[Registration]:
+    """The registrations of an account: linked to it, or made with its address.
+
+    Anonymised rows match neither (no account, a placeholder address).
+    """
+    if user is None or not getattr(user, "pk", None):
+        return Registration.objects.none()
+    wanted = Q(user=user)
+    if (user.email or "").strip():
+        wanted |= Q(email__iexact=user.email.strip())
+    return Registration.objects.filter(wanted)
+
+
 def registrations_of_user(user: Any) -> QuerySet[Registration]:
-    """A logged-in person's registrations: by account, or by their verified address."""
+    """A logged-in person's registrations, latest event first."""
     if not _active(user):
         return Registration.objects.none()
-    return (Registration.objects.filter(Q(user=user) | Q(email__iexact=user.email))
-            .select_related("event").order_by("-event__start"))
+    return registrations_of_account(user).select_related("event").order_by("-event__start")
