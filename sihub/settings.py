@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "sihub.impact",
     "sihub.coalitions",
     "sihub.events",
+    "sihub.surveys",
     "sihub.search",
     "sihub.api",
     # Wagtail
@@ -387,4 +388,14 @@ SIHUB_EVENTS_RETENTION_DAYS = env_int("SIHUB_EVENTS_RETENTION_DAYS", 180, minimu
 # connection may need more).
 SIHUB_EVENTS_REGISTRATIONS_PER_IP_HOUR = env_int("SIHUB_EVENTS_REGISTRATIONS_PER_IP_HOUR", 30,
                                                  minimum=1)
+
+# Surveys (sihub/surveys): groups smaller than this are hidden ("fewer than N")
+# in public aggregates (report pages, the API) so nobody can be singled out.
+SIHUB_SURVEYS_MIN_GROUP = env_int("SIHUB_SURVEYS_MIN_GROUP", 5, minimum=1)
+# Responses started from one IP address per hour on a public link (bots).
+SIHUB_SURVEYS_RESPONSES_PER_IP_HOUR = env_int("SIHUB_SURVEYS_RESPONSES_PER_IP_HOUR", 20,
+                                              minimum=1)
+# Unfinished responses are deleted, and invitation addresses and client digests
+# blanked, this many days after a round closes (sihub/surveys/retention.py).
+SIHUB_SURVEYS_RETENTION_DAYS = env_int("SIHUB_SURVEYS_RETENTION_DAYS", 90, minimum=1)
 

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("initiatives/", include("sihub.impact.urls")),
     path("coalitions/", include("sihub.coalitions.urls")),
     path("events/", include("sihub.events.urls")),
+    path("surveys/", include("sihub.surveys.urls")),
     path("", include("sihub.core.urls")),
     path("", include("sihub.knowledge.urls")),
     path("", include(wagtail_urls)),

@@ -78,6 +78,14 @@ _EVENTS_ALL = tuple(f"events.{verb}_{model}" for model in _EVENT_MODELS
 _EVENT_SERIES = ("events.add_eventseries", "events.change_eventseries", "events.view_eventseries")
 _EVENTS_READ_RESULTS = ("events.view_feedback", "events.view_eventoutcome")
 
+# Surveys (sihub/surveys): analysts build questionnaires, run rounds and read
+# single responses; editors and facilitators read questionnaires and aggregate
+# results (for report pages), never a single response or an invitation.
+_SURVEY_MODELS = ("questionnaire", "surveyround", "invitation", "surveyresponse")
+_SURVEYS_ALL = tuple(f"surveys.{verb}_{model}" for model in _SURVEY_MODELS
+                     for verb in ("add", "change", "delete", "view"))
+_SURVEYS_AGGREGATES = ("surveys.view_questionnaire", "surveys.view_surveyround")
+
 ADMIN = "admin"
 EDITOR = "editor"
 ANALYST = "analyst"
@@ -108,7 +116,8 @@ ROLES: dict[str, Role] = {
         permissions=("wagtailadmin.access_admin", "core.add_theme", "core.change_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
                      *_ACTORS_EDIT, *_MONITORING, *_SUBSCRIBERS,
-                     *_IMPACT_VIEW, *_IMPACT_REFERENCE, *_COALITIONS_VIEW, *_EVENT_SERIES),
+                     *_IMPACT_VIEW, *_IMPACT_REFERENCE, *_COALITIONS_VIEW, *_EVENT_SERIES,
+                     *_SURVEYS_AGGREGATES),
         page_permissions=("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
         collection_permissions=("add_image", "change_image", "choose_image",
                                 "add_document", "change_document", "choose_document"),
@@ -118,14 +127,15 @@ ROLES: dict[str, Role] = {
         permissions=("wagtailadmin.access_admin", "core.view_auditentry", "core.view_theme",
                      "core.view_sector", "core.view_county", "core.view_municipality",
                      *_ACTORS_VIEW, *_MONITORING, *_IMPACT_ALL, *_COALITIONS_VIEW,
-                     *_EVENTS_READ_RESULTS),
+                     *_EVENTS_READ_RESULTS, *_SURVEYS_ALL),
         collection_permissions=("choose_image", "choose_document"),
     ),
     FACILITATOR: Role(
         FACILITATOR, "Facilitators", _("Facilitator"), True,
         permissions=("wagtailadmin.access_admin", "core.view_theme", "core.view_sector",
                      "core.view_county", "core.view_municipality", *_ACTORS_VIEW,
-                     *_IMPACT_VIEW, *_COALITIONS_ALL, *_EVENTS_ALL),
+                     *_IMPACT_VIEW, *_COALITIONS_ALL, *_EVENTS_ALL,
+                     *_SURVEYS_AGGREGATES),
         collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
     ),
     MEMBER: Role(
