@@ -207,6 +207,17 @@ def _match_meetings_of(user: Any) -> models.QuerySet[Any]:
         models.Q(first__profile__user=user) | models.Q(second__profile__user=user))
 
 
+# --- Survey respondents: only rounds that are not anonymous link answers to people ---
+
+
+def _surveys(name: str) -> Callable[..., Any]:
+    def call(*args: Any) -> Any:
+        from django.utils.module_loading import import_string
+
+        return import_string(f"sihub.surveys.privacy.{name}")(*args)
+    return call
+
+
 REGISTRY: list[PersonalData] = [
     PersonalData("core.User", ("email", "first_name", "last_name", "preferred_language",
                                "last_login", "date_joined", "password"),
@@ -308,6 +319,22 @@ REGISTRY: list[PersonalData] = [
     PersonalData("events.MatchMeeting", ("first_answer", "second_answer", "reasons"),
                  subject=_match_meetings_of, on_erase="cascade",
                  purpose="1:1 meetings proposed at events"),
+    # Personal invitations to answer a survey (no account needed); the
+    # addresses go SIHUB_SURVEYS_RETENTION_DAYS after the round closes.
+    PersonalData("surveys.Invitation", ("email", "name", "actor", "language", "created_at",
+                                        "sent_at", "started_at", "submitted_at"),
+                 subject=_surveys("invitations_of_user"), on_erase="by_email",
+                 erase_by_email=_surveys("erase_for_email"),
+                 emails_held=_surveys("invitation_emails"),
+                 purpose="invitations to answer a survey (matched by e-mail)"),
+    # Responses in rounds that are not anonymous (anonymous ones hold no link).
+    PersonalData("surveys.SurveyResponse", ("answers", "language", "actor", "status",
+                                            "consent_text", "consent_given_at", "started_at",
+                                            "submitted_at", "client_digest", "text_sdgs"),
+                 subject=_surveys("responses_of_user"), on_erase="delete",
+                 purpose="answers to a survey that records who answered"),
+    PersonalData("surveys.SurveyResponse", ("round", "status", "submitted_at"), subject="user",
+                 on_erase="delete", purpose="the account that answered a survey"),
     _axes("axes.AccessAttempt", ("get_data", "post_data")),
     _axes("axes.AccessFailureLog"),
     PersonalData("axes.AccessLog", ("username", "ip_address", "user_agent"),
@@ -399,6 +426,17 @@ NOT_PERSONAL: dict[str, set[str]] = {
     "events.EventSession": {"title", "description", "room"},
     "events.ParticipantMessage": {"subject", "body", "audience", "sent_by"},
     "events.EventOutcome": {"title", "description", "created_by"},
+    # Surveys: questionnaires and rounds are the centre's own texts (created_by SET_NULL);
+    # flags and the analyst's exclusion describe a response, not a person.
+    "surveys.Questionnaire": {"family", "title_sv", "title_en", "intro_sv", "intro_en",
+                              "consent_text_sv", "consent_text_en", "body", "status",
+                              "created_by"},
+    "surveys.SurveyRound": {"title_sv", "title_en", "slug", "status", "public_key",
+                            "created_by"},
+    "surveys.Invitation": {"token_digest"},
+    "surveys.SurveyResponse": {"resume_digest", "flag"},
+    "surveys.MonitorReportPage": {"intro", "body", "key_questions", "chart_questions",
+                                  "breakdown"},
 }
 
 # Names published as the authors of public works. They are personal data, but
@@ -431,6 +469,8 @@ AUTHORSHIP_LINKS = {
     ("monitoring.Digest", "created_by"),
     # The organiser who wrote to participants or recorded an outcome (SET_NULL).
     ("events.ParticipantMessage", "sent_by"), ("events.EventOutcome", "created_by"),
+    # The analyst who wrote a questionnaire or set up a survey round (SET_NULL).
+    ("surveys.Questionnaire", "created_by"), ("surveys.SurveyRound", "created_by"),
 }
 
 

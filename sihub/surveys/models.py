@@ -166,6 +166,8 @@ class SurveyRound(models.Model):
                               default=RoundStatus.DRAFT, db_index=True)
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
+    # When the status last became "closed" (set by save); retention counts from here.
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     anonymous = models.BooleanField(
         _("anonymous"), default=True,
         help_text=_("Responses keep no account, organisation or invitation: nobody can see who "
@@ -201,6 +203,16 @@ class SurveyRound(models.Model):
         if self.questionnaire_id and self.questionnaire.status != QuestionnaireStatus.PUBLISHED:
             raise ValidationError({"questionnaire": _("Only a published questionnaire can be "
                                                       "used in a round.")})
+
+    def save(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if self.status == RoundStatus.CLOSED and self.closed_at is None:
+            self.closed_at = timezone.now()
+        elif self.status != RoundStatus.CLOSED:
+            self.closed_at = None
+        fields = kwargs.get("update_fields")
+        if fields is not None and "status" in fields:
+            kwargs["update_fields"] = {*fields, "closed_at"}
+        super().save(*args, **kwargs)
 
     def is_accepting(self, now=None) -> bool:  # type: ignore[no-untyped-def]
         """Whether answers may be given and submitted now."""

@@ -159,6 +159,18 @@ def person(db, demo_site, settings, tmp_path):
                                                                profile=profile))
     ev.MatchMeeting.objects.create(event=event, slot=slot, table=1, first=participants[0],
                                    second=participants[1], first_answer="accepted")
+    from sihub.surveys import tokens
+    from sihub.surveys.models import Invitation, SurveyResponse
+    from sihub.surveys.tests.conftest import make_questionnaire, make_round
+
+    survey = make_round(make_questionnaire(), "kartlaggning-2026", anonymous=False)
+    invitation = Invitation.objects.create(round=survey, email=EMAIL, name=f"{FIRST} {LAST}",
+                                           actor=org, token_digest=tokens.new_token()[1])
+    SurveyResponse.objects.create(
+        round=survey, invitation=invitation, user=user, actor=org, client_digest="ab" * 32,
+        resume_digest=tokens.new_token()[1], answers={"q_story": f"Jag heter {FIRST}."},
+        consent_text="Jag samtycker.", consent_given_at=timezone.now(), status="submitted",
+        submitted_at=timezone.now(), text_sdgs={"q_story": [4]})
     for model in (AccessAttempt, AccessFailureLog, AccessLog):
         kwargs = dict(username=EMAIL, ip_address="192.0.2.7", user_agent=f"{LAST}-browser",
                       http_accept="*/*", path_info="/admin/login/")
