@@ -227,6 +227,32 @@ MATRIX = [
     ("GET", "/api/v1/events", {"*": OK}),
     ("GET", "/api/v1/events/{event}", {"*": OK}),
     ("GET", "/api/v1/events/{draft_event}", {"*": NOT_FOUND}),
+    # Surveys: answering is public; running rounds is for analysts; aggregates for
+    # staff; single responses (raw data) for analysts and administrators only.
+    ("GET", "/sv/surveys/", {"*": OK}),
+    ("GET", "/sv/surveys/s/{survey_key}/", {"*": OK}),
+    ("GET", "/sv/surveys/i/not-a-token/", {"*": NOT_FOUND}),
+    ("GET", "/sv/surveys/r/not-a-token/", {"*": NOT_FOUND}),
+    *[("GET", path, {"anonymous": LOGIN, "analyst": OK, "admin": OK, "*": DENY})
+      for path in ("/sv/surveys/manage/", "/sv/surveys/manage/questionnaires/{questionnaire}/",
+                   "/sv/surveys/manage/rounds/new/", "/sv/surveys/manage/rounds/{survey_round}/",
+                   "/sv/surveys/manage/rounds/{survey_round}/edit/",
+                   "/sv/surveys/manage/rounds/{survey_round}/invitations/",
+                   "/sv/surveys/manage/rounds/{survey_round}/responses/",
+                   "/sv/surveys/manage/rounds/{survey_round}/responses/{survey_response}/",
+                   "/sv/surveys/manage/rounds/{survey_round}/export.csv?text=1")],
+    *[("GET", path, {"anonymous": LOGIN, "member_a": DENY, "member_b": DENY, "*": OK})
+      for path in ("/sv/surveys/manage/rounds/{survey_round}/results/",
+                   "/sv/surveys/manage/rounds/{survey_round}/crosstab/",
+                   "/sv/surveys/manage/rounds/{survey_round}/free-text/",
+                   "/sv/surveys/manage/compare/?a={survey_round}",
+                   "/sv/surveys/manage/rounds/{survey_round}/export.csv",
+                   "/sv/surveys/manage/rounds/{survey_round}/codebook.xlsx")],
+    ("GET", "/sv/surveys/manage/rounds/999999/results/",
+     {"anonymous": LOGIN, "member_a": DENY, "member_b": DENY, "*": NOT_FOUND}),
+    ("GET", "/api/v1/surveys", {"*": OK}),
+    ("GET", "/api/v1/surveys/rounds/{survey_round}/results", {"*": OK}),
+    ("GET", "/api/v1/surveys/rounds/{private_round}/results", {"*": NOT_FOUND}),
     ("POST-API", "/api/v1/taxonomies/themes",
      {"anonymous": UNAUTH, "editor": CREATED, "admin": CREATED, "*": DENY}),
 ]
@@ -277,6 +303,23 @@ def _event_rows(homes) -> dict[str, int]:
     return {"event": event.pk, "draft_event": draft.pk}
 
 
+def _survey_rows() -> dict[str, object]:
+    """A questionnaire with a round whose aggregates are public, one whose are not, a response."""
+    from sihub.surveys.tests.conftest import (
+        FULL_ANSWERS,
+        make_questionnaire,
+        make_response,
+        make_round,
+    )
+
+    survey_round = make_round(make_questionnaire(), "matris-2026", results_public=True)
+    private = make_round(survey_round.questionnaire, "intern-2026", anonymous=False)
+    response = make_response(survey_round, FULL_ANSWERS)
+    return {"questionnaire": survey_round.questionnaire_id, "survey_round": survey_round.pk,
+            "survey_key": survey_round.public_key, "private_round": private.pk,
+            "survey_response": response.pk}
+
+
 @pytest.mark.parametrize("method,path,expected", MATRIX,
                          ids=[f"{m} {p}" for m, p, _ in MATRIX])
 def test_permission_matrix(method, path, expected, personas, demo_site):
@@ -289,6 +332,7 @@ def test_permission_matrix(method, path, expected, personas, demo_site):
     Representative.objects.create(actor=actor, user=personas["member_a"])
     ids = _area_rows(personas["member_a"], actor)
     ids.update(_event_rows(demo_site))
+    ids.update(_survey_rows())
     path = path.format(home=demo_site["sv"].pk, actor=actor.slug, actor_pk=actor.pk, **ids)
     outcomes = {}
     for persona in PERSONAS:
