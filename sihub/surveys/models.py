@@ -342,6 +342,13 @@ class MonitorReportPage(Page):
     class Meta:
         verbose_name = _("monitor report")
 
+    def get_context(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        from sihub.surveys.report import report_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(report_context(self, request))
+        return context
+
     @staticmethod
     def codes(value: str) -> list[str]:
         return [c.strip() for c in value.split(",") if c.strip()]
