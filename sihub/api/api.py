@@ -22,7 +22,7 @@ api = NinjaAPI(
     description=(
         "Open data from sihub: Agenda 2030 goals and targets, Swedish regions, sectors "
         "and themes; knowledge, good examples, actors, initiatives with their SROI, coalitions and "
-        "events (programme, places left). Reads "
+        "events (programme, places left); survey questionnaires and their aggregate results. Reads "
         "are public (initiatives: a token reads what its user may); writes need `Authorization: Bearer <token>` "
         "(staff create tokens in the admin under their account, API tokens). List endpoints are paginated with "
         "`page` and `page_size`."
@@ -94,3 +94,4 @@ api.add_router("/actors", "sihub.api.actors.router")
 api.add_router("/initiatives", "sihub.api.impact.router")
 api.add_router("/coalitions", "sihub.api.coalitions.router")
 api.add_router("/events", "sihub.events.api.router")
+api.add_router("/surveys", "sihub.surveys.api.router")

@@ -226,7 +226,7 @@ def question_charts(page: Any, schema: Schema, answers: Sequence[dict[str, Any]]
 
 def _api_url(survey_round: Any) -> str:
     try:
-        return reverse(API_URL_NAME, kwargs={"slug": survey_round.slug})
+        return reverse(API_URL_NAME, kwargs={"id": survey_round.pk})
     except NoReverseMatch:
         return ""
 
