@@ -101,3 +101,13 @@ def test_an_account_s_export_and_erasure_cover_its_responses(named_round, survey
     privacy.person_erase(actor=None, user=user)
     assert not SurveyResponse.objects.filter(pk=mine.pk).exists()
     assert SurveyResponse.objects.filter(pk=anonymous.pk).exists()
+
+
+def test_the_tagging_command_tags_a_whole_round(survey_round, capsys):
+    text = ("Vi anställer personer som stått länge utan arbete och ger dem lön, handledning "
+            "och en väg till en fast anställning på arbetsmarknaden.")
+    response = make_response(survey_round, {**FULL_ANSWERS, "q_story": text})
+    make_response(survey_round, {**FULL_ANSWERS, "q_story": text}, submitted=False)
+    call_command("surveys_tag_free_text", survey_round.slug)
+    assert 8 in SurveyResponse.objects.get(pk=response.pk).text_sdgs["q_story"]
+    assert "1 response(s)" in capsys.readouterr().out
