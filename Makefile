@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml constraints.txt | cksum 
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: install run serve worker scheduler test test-postgres security bench-load bench-actors bench-monitoring bench-matchmaking backup lint migrate messages lock clean
+.PHONY: install run serve worker scheduler test test-postgres security bench-load bench-actors bench-monitoring bench-matchmaking bench-surveys backup lint migrate messages lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ bench-monitoring: install
 ## make bench-matchmaking: 500 participants × 6 slots; fit vs the exact optimum on small events.
 bench-matchmaking: install
 	$(BIN)/python bench/matchmaking.py
+
+## make bench-surveys: every figure of a 10,000-response monitor round (results, cross-tabs, comparison, export).
+bench-surveys: install
+	$(BIN)/python bench/surveys.py
 
 backup: install
 	$(BIN)/python manage.py backup
