@@ -49,11 +49,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale, Page
 
 from sihub.core.demo import Log
 from sihub.surveys import logic, schema, tokens
+from sihub.surveys.answers import check_value, validate_complete
 from sihub.surveys.models import (
     Invitation,
     MonitorReportPage,
@@ -430,61 +431,30 @@ def ensure_versions() -> tuple[Questionnaire, Questionnaire]:
 # --- Checking an answer set ------------------------------------------------------------------
 
 
-def _value_problem(q: schema.Question, value: Any) -> str:
-    """Why ``value`` is not an answer the form could give to ``q`` ('' when it is)."""
-    if q.kind == schema.SINGLE:
-        return "" if value in q.option_codes() else "unknown option"
-    if q.kind == schema.MULTIPLE:
-        codes = q.option_codes()
-        if not isinstance(value, list) or not value or any(v not in codes for v in value):
-            return "unknown options"
-        if len(set(value)) != len(value) or value != sorted(value, key=codes.index):
-            return "not unique or not in option order"
-        if q.max_choices is not None and len(value) > q.max_choices:
-            return "too many choices"
-        if EXCLUSIVE in value and len(value) > 1 and q.code == "q_support":
-            return "no support combined with support"
-        return ""
-    if q.kind == schema.SCALE:
-        return "" if isinstance(value, int) and value in q.scale_points() else "off the scale"
-    if q.kind == schema.NUMBER:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return "not a number"
-        if q.integer and not isinstance(value, int):
-            return "not a whole number"
-        if (q.minimum is not None and value < q.minimum) or (
-                q.maximum is not None and value > q.maximum):
-            return "out of range"
-        return ""
-    if q.kind in schema.TEXT_KINDS:
-        if not isinstance(value, str) or not value.strip():
-            return "empty text"
-        return "too long" if q.max_length and len(value) > q.max_length else ""
-    if q.kind == schema.MATRIX:
-        rows, options = {r.code for r in q.rows}, set(q.option_codes())
-        if not isinstance(value, dict) or not value or set(value) - rows:
-            return "unknown rows"
-        if any(v not in options for v in value.values()):
-            return "unknown columns"
-        return "" if not q.required or set(value) == rows else "rows left out"
-    return "unknown kind"
-
-
 def answer_problems(parsed: schema.Schema, answers: Mapping[str, Any], *,
                     complete: bool = True) -> list[str]:
-    """What makes ``answers`` impossible: hidden or unknown questions, malformed values and,
-    for a submitted response (``complete``), visible required questions left unanswered."""
-    shown = {q.code: q for q in logic.visible(parsed, answers)}
-    out = []
-    for code, value in answers.items():
-        question = shown.get(code)
-        if question is None:
-            out.append(f"{code}: not shown")
-        elif problem := _value_problem(question, value):
-            out.append(f"{code}: {problem}")
-    if complete:
-        out += [f"{code}: required" for code, q in shown.items()
-                if q.required and code not in answers]
+    """What makes ``answers`` impossible: answers to hidden or unknown questions, what the
+    form would refuse (``answers.check_value``; for a submitted response, ``complete``,
+    ``answers.validate_complete``), and what the demo promises beyond the form: options
+    unique and in order, and "no support" alone."""
+    with translation.override("en"):
+        shown = {q.code: q for q in logic.visible(parsed, answers)}
+        out = [f"{code}: not shown" for code in answers if code not in shown]
+        for code, value in answers.items():
+            question = shown.get(code)
+            if question is None:
+                continue
+            if problem := check_value(question, value, "en"):
+                out.append(f"{code}: {problem}")
+            elif question.kind == schema.MULTIPLE and (
+                    not value or value != sorted(set(value), key=question.option_codes().index)):
+                out.append(f"{code}: not unique or not in option order")
+            elif code == "q_support" and EXCLUSIVE in value and len(value) > 1:
+                out.append(f"{code}: no support combined with support")
+        if complete:
+            reported = {line.split(":")[0] for line in out}
+            out += [f"{code}: {problem}" for code, problem
+                    in validate_complete(parsed, answers, "en").items() if code not in reported]
     return out
 
 

@@ -280,7 +280,8 @@ class SurveyResponse(models.Model):
     started_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    # Why it may not count ("duplicate", "too_fast"); analysts decide (``excluded``).
+    # Why it may not count ("duplicate", "same_browser", "too_fast"; services_respond.py);
+    # analysts decide (``excluded``).
     flag = models.CharField(_("flag"), max_length=20, blank=True)
     excluded = models.BooleanField(_("left out of the results"), default=False)
     # Global goals suggested for free-text answers: {question code: [goal numbers]}.
