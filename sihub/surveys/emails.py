@@ -1,7 +1,7 @@
 """Invitation e-mails: each person their own link to answer, in their language.
 
 ``services.invitations_send`` calls ``send_invitations_now`` for a few
-invitations and enqueues the task ``send_invitations`` (ids only) for many.
+invitations and enqueues the task ``tasks.send_invitations`` (ids only) for many.
 Either way the link is made here, at sending: a fresh secret whose digest
 replaces the stored one (the database never holds a usable link), so the link
 of any earlier e-mail to the same invitation stops working.
@@ -18,7 +18,6 @@ from django.core.mail import EmailMessage, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django_tasks import task
 
 from sihub.surveys import tokens
 from sihub.surveys.models import Invitation, SurveyRound
@@ -90,8 +89,3 @@ def send_invitations_now(round_id: int, invitation_ids: list[int]) -> int:
                 sent += 1
     return sent
 
-
-@task()
-def send_invitations(round_id: int, invitation_ids: list[int]) -> int:
-    """The background form of ``send_invitations_now`` (ids only, never links)."""
-    return send_invitations_now(round_id, invitation_ids)

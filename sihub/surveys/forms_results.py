@@ -191,7 +191,8 @@ def _round_label(survey_round: SurveyRound) -> str:
 ANY = ""
 FLAGGED = "flagged"
 NO_FLAG = "none"
-FLAGS = (("too_fast", _("Answered too fast")), ("duplicate", _("Possible duplicate")))
+FLAGS = (("too_fast", _("Answered too fast")), ("duplicate", _("Possible duplicate")),
+         ("same_browser", _("Answered before from the same browser")))
 
 
 class ResponseFilterForm(LabelledForm):

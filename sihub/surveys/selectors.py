@@ -40,6 +40,11 @@ def can_see_responses(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm("surveys.view_surveyresponse"))
 
 
+def can_exclude(user: Any) -> bool:
+    """Whether ``user`` may leave a response out of the results (or count it again)."""
+    return bool(user.is_authenticated and user.has_perm("surveys.change_surveyresponse"))
+
+
 def _require(allowed: bool, user: Any) -> None:
     if not allowed:
         # Anonymous people are sent to log in by the views' decorator; others get 403.
@@ -72,6 +77,15 @@ def questionnaire_for_manager(user: Any, questionnaire_id: int) -> Questionnaire
 
 def _round(round_id: int) -> SurveyRound:
     found = SurveyRound.objects.select_related("questionnaire").filter(pk=round_id).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def response_in_round(survey_round: SurveyRound, response_id: int) -> SurveyResponse:
+    """One response of the round, with who answered (404 when it is another round's)."""
+    found = (survey_round.responses.select_related("invitation", "actor", "user")
+             .filter(pk=response_id).first())
     if found is None:
         raise Http404
     return found

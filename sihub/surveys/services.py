@@ -346,7 +346,7 @@ def invitations_add(survey_round: SurveyRound, *, user: Any,
 
 
 # Up to this many e-mails are sent during the request (the analyst sees at once that
-# they went); more are handed to the background worker (emails.send_invitations).
+# they went); more are handed to the background worker (tasks.send_invitations).
 SEND_INLINE_MAX = 50
 UNSENT, REMINDER = "unsent", "reminder"
 
@@ -374,7 +374,8 @@ def invitations_send(survey_round: SurveyRound, *, user: Any,
     get a new link — the old one stops working). Submitted invitations are
     never mailed again. Few are sent at once, many in the background.
     """
-    from sihub.surveys.emails import send_invitations, send_invitations_now
+    from sihub.surveys.emails import send_invitations_now
+    from sihub.surveys.tasks import send_invitations
 
     _require_manage(user)
     if which not in (UNSENT, REMINDER):

@@ -8,14 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from sihub.core.services import audit_record
+from sihub.surveys import selectors
 from sihub.surveys.models import SurveyResponse
 
 RESPONSE_EXCLUDED = "survey.response_excluded"
 RESPONSE_INCLUDED = "survey.response_included"
-
-
-def can_exclude(user: Any) -> bool:
-    return bool(user.is_authenticated and user.has_perm("surveys.change_surveyresponse"))
 
 
 @transaction.atomic
@@ -26,7 +23,7 @@ def response_set_excluded(*, actor: Any, response: SurveyResponse, excluded: boo
     nothing twice; only a change is audited. The respondent's answers are never
     touched: being left out is the analyst's judgement, reversible at any time.
     """
-    if not can_exclude(actor):
+    if not selectors.can_exclude(actor):
         raise PermissionDenied
     locked = SurveyResponse.objects.select_for_update().get(pk=response.pk)
     if locked.excluded == excluded:

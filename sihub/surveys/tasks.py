@@ -27,3 +27,11 @@ def tag_free_text(response_id: int) -> dict[str, list[int]] | None:
     # Only this field: a concurrent edit of the answers (or an analyst's exclusion) stays.
     response.save(update_fields=["text_sdgs"])
     return tags
+
+
+@task()
+def send_invitations(round_id: int, invitation_ids: list[int]) -> int:
+    """Mail these invitations their links (``emails.send_invitations_now``; ids, never links)."""
+    from sihub.surveys.emails import send_invitations_now
+
+    return send_invitations_now(round_id, invitation_ids)

@@ -20,7 +20,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -43,7 +43,7 @@ from sihub.surveys.forms_results import (
 )
 from sihub.surveys.models import SurveyResponse, SurveyRound
 from sihub.surveys.schema import Question, Schema
-from sihub.surveys.services_results import can_exclude, response_set_excluded
+from sihub.surveys.services_results import response_set_excluded
 
 PER_PAGE = 50
 
@@ -555,20 +555,12 @@ def response_sections(schema: Schema, response: SurveyResponse, lang: str,
     return out
 
 
-def _response_in_round(survey_round: SurveyRound, response_id: int) -> SurveyResponse:
-    found = (survey_round.responses.select_related("invitation", "actor", "user")
-             .filter(pk=response_id).first())
-    if found is None:
-        raise Http404
-    return found
-
-
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def response(request: HttpRequest, pk: int, response_id: int) -> HttpResponse:
     """One response's answers by section; POST leaves it out of the results or counts it again."""
     survey_round = selectors.round_for_responses(request.user, pk)
-    found = _response_in_round(survey_round, response_id)
+    found = selectors.response_in_round(survey_round, response_id)
     if request.method == "POST":
         form = ResponseActionForm(request.POST)
         if not form.is_valid():
@@ -586,5 +578,5 @@ def response(request: HttpRequest, pk: int, response_id: int) -> HttpResponse:
         "who": identity(survey_round, found),
         "flag": flag_label(found.flag) if found.flag else "",
         "sections": response_sections(survey_round.questionnaire.schema, found, lang, goals),
-        "can_exclude": can_exclude(request.user),
+        "can_exclude": selectors.can_exclude(request.user),
     })

@@ -13,7 +13,7 @@ from sihub.core.models import User
 from sihub.surveys import tokens
 from sihub.surveys.models import Invitation, RoundStatus, SurveyResponse, SurveyRound
 from sihub.surveys.retention import apply_survey_retention, rounds_due
-from sihub.surveys.tests.conftest import FULL_ANSWERS, make_response, make_round
+from sihub.surveys.tests.conftest import FULL_ANSWERS, make_response
 
 pytestmark = pytest.mark.django_db
 
