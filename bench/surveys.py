@@ -11,7 +11,8 @@
    * results: every question's counts, means and medians (``stats.results``)
      and its chart (``charts.result_chart``) — the results page;
    * cross-tabs: every choice/scale/number question by sector, region and size;
-   * comparison: every question of the two rounds, with its two-series chart;
+   * comparison: every question of the two rounds (``stats.compare_all``), with its
+     two-series chart — the comparison page;
    * a filter (one sector) and the results again;
    * public suppression (``stats.suppress``) of every result and cross-tab;
    * the anonymised dataset (``exports.variables`` / ``exports.cell``) as CSV.
@@ -85,11 +86,11 @@ def main() -> int:
                                             for by in dimensions for q in countable
                                             if q.code != by.code])
     figures["crosstabs"] = len(tables)
-    both = [(earlier.question(q.code), q) for q in current.questions
-            if earlier.question(q.code) is not None and not q.is_text]
-    timed("comparison_s", lambda: [charts.comparison_chart(
-        stats.compare(a, before_list, b, now_list, schema_a=earlier, schema_b=current),
-        a_name="2025", b_name="2026") for a, b in both])
+    compared = timed("comparison_s", lambda: [
+        charts.comparison_chart(c, a_name="2025", b_name="2026")
+        for c in stats.compare_all(earlier, before_list, current, now_list).values()
+        if not c.question.is_text])
+    figures["compared_questions"] = len(compared)
     sector = current.dimension("sector")
     timed("filtered_results_s", lambda: stats.results(current, stats.filter_answers(
         current, now_list, {sector.code: [sector.options[0].code]})))

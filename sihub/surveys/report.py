@@ -202,6 +202,8 @@ def question_charts(page: Any, schema: Schema, answers: Sequence[dict[str, Any]]
                     before: Any, lang: str, min_group: int, round_title: str
                     ) -> list[QuestionCharts]:
     by_code = {r.code: r for r in stats.results(schema, answers)}  # never free text
+    comparisons = (stats.compare_all(before["schema"], before["answers"], schema, answers)
+                   if before else {})
     by = schema.dimension(page.breakdown) if page.breakdown else None
     out = []
     for question in chart_codes(page, schema):
@@ -211,11 +213,8 @@ def question_charts(page: Any, schema: Schema, answers: Sequence[dict[str, Any]]
                 question.kind in stats.CROSSTAB_KINDS:
             table = stats.suppress(stats.crosstab(question, by, answers), min_group)
             breakdown = charts.crosstab_chart(table, lang=lang)
-        earlier = before["schema"].question(question.code) if before else None
-        if earlier is not None and earlier.kind == question.kind:
-            compared = stats.suppress(stats.compare(
-                earlier, before["answers"], question, answers, schema_a=before["schema"],
-                schema_b=schema), min_group)
+        if question.code in comparisons:
+            compared = stats.suppress(comparisons[question.code], min_group)
             comparison = charts.comparison_chart(compared, a_name=before["title"],
                                                  b_name=round_title, lang=lang)
         out.append(QuestionCharts(question.code, question.text(lang),

@@ -443,9 +443,29 @@ def compare(question_a: Question, answers_a: Sequence[Answers], question_b: Ques
             answers_b: Sequence[Answers], *, schema_a: Schema | None = None,
             schema_b: Schema | None = None) -> Comparison:
     """The same question in two rounds (versions may differ; labels from the newer B)."""
-    a = question_result(question_a, answers_a, schema=schema_a)
-    b = question_result(question_b, answers_b, schema=schema_b)
-    return Comparison(question_b, a, b, compared_rows(a, b))
+    return compare_results(question_result(question_a, answers_a, schema=schema_a),
+                           question_result(question_b, answers_b, schema=schema_b))
+
+
+def compare_results(a: QuestionResult, b: QuestionResult) -> Comparison:
+    """Two rounds' results of one question, side by side (labels from the newer B)."""
+    return Comparison(b.question, a, b, compared_rows(a, b))
+
+
+def compare_all(schema_a: Schema, answers_a: Sequence[Answers], schema_b: Schema,
+                answers_b: Sequence[Answers]) -> dict[str, Comparison]:
+    """Every question asked in both rounds with the same kind, by code, in B's order.
+
+    Each round's results are computed once (skip logic once per respondent), so
+    comparing a whole questionnaire costs two ``results`` rather than one per question.
+    """
+    by_code_a = {r.question.code: r for r in results(schema_a, answers_a)}
+    out = {}
+    for b in results(schema_b, answers_b):
+        a = by_code_a.get(b.question.code)
+        if a is not None and a.question.kind == b.question.kind:
+            out[b.question.code] = compare_results(a, b)
+    return out
 
 
 # --- Hiding small groups ------------------------------------------------------------------

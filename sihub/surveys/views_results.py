@@ -366,6 +366,7 @@ def comparisons(round_a: SurveyRound, round_b: SurveyRound, lang: str
     codes_a = {q.code for q in schema_a.questions}
     codes_b = {q.code for q in schema_b.questions}
     compared, not_comparable = [], []
+    comparisons = stats.compare_all(schema_a, answers_a, schema_b, answers_b)
     for question_b in schema_b.questions:
         question_a = schema_a.question(question_b.code)
         if question_a is None:
@@ -374,8 +375,7 @@ def comparisons(round_a: SurveyRound, round_b: SurveyRound, lang: str
         if question_b.is_text or question_a.kind != question_b.kind:
             not_comparable.append(text)
             continue
-        comparison = stats.compare(question_a, answers_a, question_b, answers_b,
-                                   schema_a=schema_a, schema_b=schema_b)
+        comparison = comparisons[question_b.code]
         if not comparison.rows:  # a number question without groups: nothing to set side by side
             not_comparable.append(text)
             continue

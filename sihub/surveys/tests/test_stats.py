@@ -267,6 +267,21 @@ def test_compare_change_is_b_minus_a_in_points():
     assert startup.change_points == pytest.approx(-10.0)
 
 
+def test_compare_all_gives_what_each_comparison_gives_and_skips_changed_kinds():
+    body = copy.deepcopy(SMALL_BODY)
+    body[0]["value"]["questions"][4]["type"] = "scale"  # q_staff: number → scale
+    body[0]["value"]["questions"][4]["value"].update(minimum=1, maximum=5)
+    two = schema.parse(body)
+    answers_b = ANSWERS[:5]
+    every = stats.compare_all(SCHEMA, ANSWERS, two, answers_b)
+    assert "q_staff" not in every and list(every)[:4] == ["q_sector", "q_region", "q_size",
+                                                          "q_stage"]
+    for code in ("q_stage", "q_sdgs", "q_barriers", "q_profit"):
+        one = stats.compare(SCHEMA.question(code), ANSWERS, two.question(code), answers_b,
+                            schema_a=SCHEMA, schema_b=two)
+        assert every[code].rows == one.rows, code
+
+
 # --- Suppression --------------------------------------------------------------------------
 
 
