@@ -21,6 +21,7 @@ public results answers 404, as if it did not exist.
 # No "from __future__ import annotations": ninja reads Query[...] from the signature.
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any, Literal
 
 from django.conf import settings
@@ -135,15 +136,22 @@ def questionnaire_out(questionnaire: Questionnaire, lang: str) -> dict[str, Any]
             "published_at": questionnaire.published_at, "sections": sections}
 
 
-class QuestionnairePagination(PageNumberPagination):
-    """The API's page shape; each questionnaire put in the language asked after slicing."""
+def localised_pagination(out: Callable[[Any, str], Any]) -> type[PageNumberPagination]:
+    """The API's page shape, each item of the page put in the language asked (``out``)
+    after slicing, so only one page of rows is read and turned into output."""
 
-    def paginate_queryset(self, queryset: Any, pagination: PageNumberPagination.Input,
-                          request: HttpRequest, **params: Any) -> dict[str, Any]:
-        page = super().paginate_queryset(queryset, pagination, request, **params)
-        lang = _lang(request.GET.get("lang"))
-        page["results"] = [questionnaire_out(q, lang) for q in page["results"]]
-        return page
+    class Localised(PageNumberPagination):
+        def paginate_queryset(self, queryset: Any, pagination: PageNumberPagination.Input,
+                              request: HttpRequest, **params: Any) -> dict[str, Any]:
+            page = super().paginate_queryset(queryset, pagination, request, **params)
+            lang = _lang(request.GET.get("lang"))
+            page["results"] = [out(item, lang) for item in page["results"]]
+            return page
+
+    return Localised
+
+
+QuestionnairePagination = localised_pagination(questionnaire_out)
 
 
 # --- Rounds ---------------------------------------------------------------------------------
@@ -181,13 +189,7 @@ def round_out(survey_round: SurveyRound, lang: str) -> dict[str, Any]:
             "responses": survey_round.api_responses}  # type: ignore[attr-defined]
 
 
-class RoundPagination(PageNumberPagination):
-    def paginate_queryset(self, queryset: Any, pagination: PageNumberPagination.Input,
-                          request: HttpRequest, **params: Any) -> dict[str, Any]:
-        page = super().paginate_queryset(queryset, pagination, request, **params)
-        lang = _lang(request.GET.get("lang"))
-        page["results"] = [round_out(r, lang) for r in page["results"]]
-        return page
+RoundPagination = localised_pagination(round_out)
 
 
 # --- Results --------------------------------------------------------------------------------
