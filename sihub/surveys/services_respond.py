@@ -41,7 +41,6 @@ Errors are ``ResponseError`` with a code (``sihub.core.services.ServiceError``).
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
@@ -356,15 +355,8 @@ def _has_text_to_tag(schema: Any, answers: Mapping[str, Any]) -> bool:
 
 
 def _enqueue_tagging(response_id: int) -> None:
-    """Suggest global goals for the free-text answers, in the background.
-
-    ``tasks.py`` is written separately; until it exists nothing is tagged. The
-    module is looked for rather than imported in a try/except, so that an
-    error inside it is not mistaken for its absence.
-    """
-    if importlib.util.find_spec("sihub.surveys.tasks") is None:
-        return
-    from sihub.surveys.tasks import tag_free_text  # type: ignore[import-not-found,unused-ignore]
+    """Suggest global goals for the free-text answers, in the background."""
+    from sihub.surveys.tasks import tag_free_text
 
     tag_free_text.enqueue(response_id)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -363,15 +362,18 @@ def test_the_client_digest_is_keyed_and_differs_by_round(survey_round, named_rou
     assert one != services.client_digest(named_round.pk, "192.0.2.1", "Firefox")
 
 
-def test_submission_asks_for_free_text_tagging_after_the_commit(survey_round,
-                                                                django_capture_on_commit_callbacks):
+def test_submission_tags_the_free_text_after_the_commit(survey_round,
+                                                      django_capture_on_commit_callbacks):
     response, _ = begin(survey_round)
-    answered(response)
-    with mock.patch.object(services, "_enqueue_tagging") as enqueue, \
-            django_capture_on_commit_callbacks(execute=True) as callbacks:
+    answered(response, impact={"q_story": (
+        "Vi anställer personer som stått länge utan arbete och ger dem lön, handledning och "
+        "en väg till en fast anställning på arbetsmarknaden.")})
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
         services.submit(response)
     assert len(callbacks) == 1
-    enqueue.assert_called_once_with(response.pk)
+    assert SurveyResponse.objects.get(pk=response.pk).text_sdgs == {}  # not before the commit
+    callbacks[0]()  # the commit: the task runs (immediate backend in tests)
+    assert 8 in SurveyResponse.objects.get(pk=response.pk).text_sdgs["q_story"]
 
 
 def test_no_tagging_without_a_free_text_to_tag(survey_round, django_capture_on_commit_callbacks):
