@@ -98,8 +98,9 @@ def test_the_dashboard_lists_families_versions_and_rounds_with_counts(analyst, s
 
 def test_the_preview_shows_questions_skip_logic_and_breakdowns(analyst, questionnaire):
     client = login(analyst)
-    html = client.get(reverse("surveys:questionnaire", args=[questionnaire.pk]) + "?lang=en"
-                      ).content.decode()
+    with translation.override("en"):
+        url = reverse("surveys:questionnaire", args=[questionnaire.pk])
+    html = client.get(url + "?lang=en").content.decode()
     assert "Do you measure?" in html and "q_measure_how" in html
     assert "Shown only if the answer to q_measure “Do you measure?” is “Yes” (yes)." in html
     assert "Shown only if the answer to q_stage “Stage” is “Growth” (growth)." in html
@@ -173,7 +174,9 @@ def test_a_new_round_uses_a_published_questionnaire(analyst, questionnaire, draf
 
 
 def test_round_form_errors_are_summarised(analyst, questionnaire):
-    response = login(analyst).post(reverse("surveys:round_new"), {
+    with translation.override("en"):
+        url = reverse("surveys:round_new")
+    response = login(analyst).post(url, {
         **ROUND_FORM, "questionnaire": questionnaire.pk, "title_sv": "",
         "opens_at": "2027-03-01T10:00", "closes_at": "2027-02-01T10:00"})
     messages = [message for _anchor, message in response.context["summary"]]

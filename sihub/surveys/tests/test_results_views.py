@@ -442,3 +442,15 @@ def test_leaving_out_needs_a_post_with_a_csrf_token(analyst, survey_round, data)
     assert login(analyst).post(url("response", survey_round, target.pk),
                                {"action": "toggle"}).status_code == 400
 
+
+
+def test_the_results_page_links_the_downloads_free_text_only_for_analysts(editor, analyst,
+                                                                         survey_round, data):
+    export = reverse("surveys:export", args=[survey_round.pk, "xlsx"])
+    codebook = reverse("surveys:codebook", args=[survey_round.pk, "csv"])
+    as_editor = login(editor).get(url("results", survey_round)).content.decode()
+    assert f'href="{export}"' in as_editor and f'href="{codebook}"' in as_editor
+    assert f'href="{export}?text=1"' not in as_editor
+    as_analyst = login(analyst).get(url("results", survey_round)).content.decode()
+    assert f'href="{export}?text=1"' in as_analyst
+    assert login(analyst).get(f"{export}?text=1").status_code == 200
