@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sihub.core.forms import LabelledForm
@@ -216,7 +216,7 @@ def question_field(question: Question, data: Any, *, lang: str, error: str = "",
         qf.choices = _choices(name, field_id,
                               [(o.code, o.label(lang)) for o in question.options], data)
         if question.kind == MULTIPLE and question.max_choices:
-            qf.hint = _g("Choose at most %(n)d.") % {"n": question.max_choices}
+            qf.hint = gettext("Choose at most %(n)d.") % {"n": question.max_choices}
     elif question.kind == SCALE:
         qf.choices = _choices(name, field_id, _scale_options(question, lang), data)
     elif question.kind == MATRIX:
@@ -231,7 +231,7 @@ def question_field(question: Question, data: Any, *, lang: str, error: str = "",
         if question.kind in (SHORT_TEXT, LONG_TEXT):
             qf.max_length = answers_module.max_length(question)
             if question.kind == LONG_TEXT or question.max_length:
-                qf.hint = _g("At most %(n)d characters.") % {"n": qf.max_length}
+                qf.hint = gettext("At most %(n)d characters.") % {"n": qf.max_length}
         elif question.kind == NUMBER:
             qf.hint = _number_hint(question)
     return qf
@@ -255,10 +255,10 @@ def _number_hint(question: Question) -> str:
 
     whole = question.integer
     if question.minimum is not None and question.maximum is not None:
-        text = (_g("A whole number from %(low)s to %(high)s.") if whole
-                else _g("A number from %(low)s to %(high)s."))
+        text = (gettext("A whole number from %(low)s to %(high)s.") if whole
+                else gettext("A number from %(low)s to %(high)s."))
         return text % {"low": fmt(question.minimum), "high": fmt(question.maximum)}
-    return _g("A whole number.") if whole else ""
+    return gettext("A whole number.") if whole else ""
 
 
 def section_fields(section: Section, data: Any, *, lang: str, errors: Mapping[str, str],
@@ -288,7 +288,7 @@ def display_value(question: Question, value: Any, lang: str) -> list[str]:
         unit = question.unit(lang)
         return [f"{number} {unit}".strip()]
     if question.kind == SCALE:
-        return [_g("%(value)s (from %(low)s to %(high)s)") % {
+        return [gettext("%(value)s (from %(low)s to %(high)s)") % {
             "value": value, "low": int(question.minimum or 0), "high": int(question.maximum or 0)}]
     return [str(value)]
 

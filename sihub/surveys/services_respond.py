@@ -48,7 +48,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from sihub.core.i18n import localized
@@ -367,9 +367,9 @@ def _enqueue_tagging(response_id: int) -> None:
 def mail_resume_link(*, survey_round: SurveyRound, email: str, url: str, language: str) -> None:
     """Send the resume link to an address the respondent typed; the address is not kept."""
     with translation.override(language):
-        subject = _g("Your link to continue: %(title)s") % {
+        subject = gettext("Your link to continue: %(title)s") % {
             "title": localized(survey_round, "title", language)}
-        body = _g(
+        body = gettext(
             "You asked us to send you the link to continue answering the survey "
             "“%(title)s”.\n\n%(url)s\n\nAnyone with the link can see and change your "
             "answers until you send them, so keep it to yourself. We have not kept your "
