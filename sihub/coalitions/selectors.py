@@ -24,7 +24,7 @@ from enum import Enum
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from sihub.coalitions.models import Coalition, CoalitionMember, MemberRole, MemberStatus
@@ -131,3 +131,51 @@ def require(user: Any, coalition: Coalition, access: Access) -> None:
         raise PermissionDenied
     if not user_can_manage(user, coalition):
         raise PermissionDenied
+
+
+# --- Meeting documents -----------------------------------------------------------------------
+#
+# A meeting's documents are Wagtail documents in the "Coalitions" collection
+# (``work_services.documents_collection``). Its login restriction alone would let
+# any account download them, so both ways to a file — the workspace's own
+# download view and Wagtail's serve URL (``wagtail_hooks.py``) — ask these.
+
+
+def meeting_document_of(coalition: Coalition, document_id: Any) -> Any:
+    """The document ``document_id`` if it is attached to a meeting of ``coalition``, else None."""
+    from wagtail.documents import get_document_model
+
+    from sihub.coalitions.models import Meeting
+
+    meetings = Meeting.objects.filter(coalition=coalition, documents=OuterRef("pk"))
+    return (get_document_model().objects.filter(pk=document_id)
+            .filter(Exists(meetings)).first())
+
+
+def is_coalition_document(document: Any) -> bool:
+    """Whether ``document`` belongs to coalitions: attached to a meeting, or kept in the
+    coalitions' collection (or below it) even if no meeting holds it (any more)."""
+    from wagtail.models import Collection
+
+    from sihub.coalitions.models import Meeting
+    from sihub.coalitions.work_services import DOCUMENTS_COLLECTION
+
+    if Meeting.objects.filter(documents=document).exists():
+        return True
+    collection = Collection.objects.filter(pk=document.collection_id).first()
+    if collection is None:
+        return False
+    return (collection.get_ancestors(inclusive=True)
+            .filter(depth=2, name=DOCUMENTS_COLLECTION).exists())
+
+
+def user_can_download_document(user: Any, document: Any) -> bool:
+    """A coalition document is for whoever may enter the workspace of a coalition whose
+    meeting holds it; one no meeting holds is for staff who read all coalitions."""
+    if not _active(user):
+        return False
+    if user.has_perm(VIEW_ALL):
+        return True
+    return Coalition.objects.filter(
+        meetings__documents=document, members__contact=user,
+        members__status=MemberStatus.ACTIVE).exists()

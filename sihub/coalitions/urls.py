@@ -26,6 +26,7 @@ urlpatterns = [
     path("<int:pk>/commitments/", work_views.commitments, name="commitments"),
     path("<int:pk>/meetings/", work_views.meetings, name="meetings"),
     path("<int:pk>/meetings/<int:meeting_pk>/", work_views.meeting, name="meeting"),
+    path("<int:pk>/documents/<int:document_id>/", work_views.document, name="document"),
     path("<int:pk>/decisions/", work_views.decisions, name="decisions"),
     path("<int:pk>/theory-of-change/", work_views.toc, name="toc"),
     path("<int:pk>/initiatives/", work_views.initiatives, name="initiatives"),

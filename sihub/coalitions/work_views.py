@@ -9,19 +9,29 @@ names its edit with ``action``.
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 from typing import Any
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.forms import Form, model_to_dict
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_safe
 
 from sihub.coalitions import selectors
 from sihub.coalitions import work_services as services
@@ -38,6 +48,7 @@ from sihub.coalitions.models import Coalition, CoalitionMember, MemberStatus
 from sihub.coalitions.selectors import Access
 from sihub.core.forms import apply_validation_error
 
+logger = logging.getLogger(__name__)
 
 def _coalition(request: HttpRequest, pk: int) -> Coalition:
     access = Access.WORKSPACE if request.method in ("GET", "HEAD") else Access.CONTRIBUTE
@@ -281,6 +292,38 @@ def meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpResponse:
         messages.success(request, _("The document was removed."))
         return redirect(here)
     return _forbidden_action()
+
+
+@require_safe
+def document(request: HttpRequest, pk: int, document_id: int) -> HttpResponse:
+    """Download a meeting document of the coalition: workspace readers only.
+
+    Wagtail's own serve URL would give it to any logged-in account (the collection
+    is only login-restricted), so the meeting page links here. Anyone else gets
+    404 whether or not the coalition or document exists; the anonymous are sent
+    to log in first (before any lookup, so that tells nothing either).
+    """
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    coalition = Coalition.objects.filter(pk=pk).first()
+    if coalition is None or not selectors.user_can_enter_workspace(request.user, coalition):
+        raise Http404
+    doc = selectors.meeting_document_of(coalition, document_id)
+    if doc is None:
+        raise Http404
+    try:
+        handle = doc.file.open("rb")
+    except (FileNotFoundError, ValueError):
+        logger.warning("Coalition document %s has no file on disk", doc.pk)
+        raise Http404 from None
+    extension = doc.file_extension.lower()
+    name = f"{slugify(doc.title) or 'document'}.{extension}" if extension else doc.filename
+    response = FileResponse(handle, as_attachment=True, filename=name,
+                            content_type=doc.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'"
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 def _int(value: Any) -> int | None:
