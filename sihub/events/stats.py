@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sihub.impact.charts import nice_ticks
+from sihub.core.charts import nice_ticks
 
 CONFIRMED = "confirmed"
 WAITING = "waiting"
@@ -201,7 +201,7 @@ def mix_chart(labels: Sequence[str], columns: Sequence[Column], *, width: int = 
     """Bars of per cent per sector: one group per label, one bar per column.
 
     The x axis runs from 0 to a round value at or above the largest share
-    (``impact.charts.nice_ticks``), so a mix where no sector passes 30 % is
+    (``core.charts.nice_ticks``), so a mix where no sector passes 30 % is
     not squeezed into the left third; with no shares at all it runs to 100.
     Each bar's number is written beside it, and the legend names the
     columns, so colour is never the only cue.

@@ -7,7 +7,10 @@ and path strings; the templates only place them. Values arrive as ``Decimal``
 and stay ``Decimal`` where they are shown (tick labels, progress); pixel
 positions are floats because nothing is summed from them.
 
-* ``nice_ticks`` — axis ticks on round steps (1, 2, 2.5, 5 × 10ⁿ).
+* ``nice_ticks`` and ``tidy`` — round axis ticks and numbers as people write
+  them; they live in ``sihub.core.charts`` (with the frame, the y scale and the
+  spreading of line names that monitoring's trend chart shares) and are
+  imported here, where the indicator pages and their tests find them.
 * ``line_chart`` — a time series per line (x proportional to the date, so
   uneven reporting intervals show as such), with the target as a dashed
   line and the baseline as a solid one.
@@ -18,70 +21,22 @@ positions are floats because nothing is summed from them.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from sihub.core.charts import (ZERO, Frame, Tick, nice_ticks, spread_labels, thinned, tidy,
+                               y_scale)
+
+__all__ = ["MAX_LINES", "HUNDRED", "ZERO", "Line", "LineChart", "Point", "ProgressMeter",
+           "Reference", "Series", "Tick", "XLabel", "line_chart", "nice_ticks",
+           "progress_meter", "progress_towards", "sparkline", "tidy"]
+
 HUNDRED = Decimal(100)
-ZERO = Decimal(0)
 # Lines one chart can tell apart (colour, dash pattern and marker each differ); the
 # table always has every series.
 MAX_LINES = 8
-_NICE_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
-
-
-# --- Axis ticks ---------------------------------------------------------------------------
-
-
-def nice_step(span: Decimal, count: int = 5) -> Decimal:
-    """The smallest round step (1, 2, 2.5 or 5 × 10ⁿ) that covers ``span`` in ``count`` steps."""
-    if span <= 0:
-        return Decimal(1)
-    raw = span / max(count, 1)
-    exponent = math.floor(math.log10(raw))
-    magnitude = Decimal(10) ** exponent
-    for step in _NICE_STEPS:
-        if raw <= step * magnitude:
-            return step * magnitude
-    return _NICE_STEPS[-1] * magnitude  # pragma: no cover - 10 × magnitude ≥ raw always
-
-
-def nice_ticks(low: Decimal, high: Decimal, count: int = 5) -> list[Decimal]:
-    """Round tick values from at or below ``low`` to at or above ``high``.
-
-    ``low == high`` (one point, or a flat line) still gets an axis: a step
-    around the value, so the line sits inside the plot rather than on its edge.
-    """
-    low, high = Decimal(low), Decimal(high)
-    if low > high:
-        low, high = high, low
-    if low == high == 0:
-        high = Decimal(1)
-    elif low == high:
-        pad = abs(low) / 10  # stays on the value's side of 0
-        low, high = low - pad, high + pad
-    step = nice_step(high - low, count)
-    start = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
-    end = (high / step).to_integral_value(rounding="ROUND_CEILING") * step
-    ticks = []
-    value = start
-    while value <= end:
-        ticks.append(tidy(value))
-        value += step
-    return ticks
-
-
-def tidy(value: Decimal) -> Decimal:
-    """2.50 → 2.5, 100 stays 100 (not 1E+2), −0 → 0: a number as people write it.
-
-    Stored values carry four decimals (12.0000); shown, they should not.
-    """
-    if value == 0:
-        return ZERO
-    normal = value.normalize()
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
 # --- Line chart ---------------------------------------------------------------------------
@@ -112,12 +67,6 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Tick:
-    y: float
-    value: Decimal
-
-
-@dataclass(frozen=True)
 class XLabel:
     x: float
     on: date
@@ -132,26 +81,14 @@ class Reference:
 
 
 @dataclass(frozen=True)
-class LineChart:
-    width: int
-    height: int
-    left: int
-    right: int
-    top: int
-    bottom: int
+class LineChart(Frame):
+    """The frame (size, margins) and everything placed in it."""
+
     lines: list[Line] = field(default_factory=list)
     ticks: list[Tick] = field(default_factory=list)
     x_labels: list[XLabel] = field(default_factory=list)
     target: Reference | None = None
     baseline: Reference | None = None
-
-    @property
-    def plot_right(self) -> int:
-        return self.width - self.right
-
-    @property
-    def plot_bottom(self) -> int:
-        return self.height - self.bottom
 
     @property
     def label_x(self) -> int:
@@ -177,27 +114,21 @@ def line_chart(series: Sequence[Series], *, baseline: Decimal | None = None,
     ``max_lines`` are left out (the caller's table has them). Every line is
     named at its right end, so colour is never the only cue.
     """
-    left, right, top, bottom = 56, 130, 14, 36
-    plot_w, plot_h = width - left - right, height - top - bottom
+    empty = LineChart(width=width, height=height, left=56, right=130, top=14, bottom=36)
+    left, top, plot_w, plot_h = empty.left, empty.top, empty.plot_width, empty.plot_height
     kept = [(name, sorted(points)) for name, points in series[:max_lines]]
     values = [v for _name, points in kept for _on, v in points]
     references = [v for v in (baseline, target) if v is not None]
     everything = values + references
     if not everything:
-        return LineChart(width=width, height=height, left=left, right=right, top=top,
-                         bottom=bottom, lines=[Line(name, i, []) for i, (name, _p)
-                                                in enumerate(kept)])
+        return replace(empty, lines=[Line(name, i, []) for i, (name, _p) in enumerate(kept)])
     low, high = min(everything), max(everything)
     if low > 0 and values:
         low = ZERO
     elif high < 0 and values:
         high = ZERO
     ticks_values = nice_ticks(low, high)
-    axis_low, axis_high = ticks_values[0], ticks_values[-1]
-    span = float(axis_high - axis_low) or 1.0
-
-    def y_of(value: Decimal) -> float:
-        return top + plot_h - plot_h * float(value - axis_low) / span
+    y_of = y_scale(empty, ticks_values[0], ticks_values[-1])
 
     dates = sorted({on for _name, points in kept for on, _v in points})
     first, last = (dates[0], dates[-1]) if dates else (None, None)
@@ -213,33 +144,17 @@ def line_chart(series: Sequence[Series], *, baseline: Decimal | None = None,
         placed = [Point(x=x_of(on), y=y_of(v), on=on, value=v) for on, v in points]
         lines.append(Line(name=name, index=index, points=placed,
                           label_y=placed[-1].y if placed else float(top)))
-    lines = _spread_labels(lines, minimum=14.0, low=float(top + 4), high=float(top + plot_h))
+    # Every line is named at its right end; the names are pushed apart so none overlap.
+    label_ys = spread_labels([line.label_y for line in lines], minimum=14.0,
+                             low=float(top + 4), high=float(top + plot_h))
+    lines = [replace(line, label_y=y) for line, y in zip(lines, label_ys, strict=True)]
     # At most six dates under the axis, counted back from the newest, so they never touch.
-    every = max(1, math.ceil(len(dates) / 6))
-    x_labels = [XLabel(x=x_of(on), on=on) for i, on in enumerate(dates)
-                if (len(dates) - 1 - i) % every == 0]
-    return LineChart(
-        width=width, height=height, left=left, right=right, top=top, bottom=bottom,
-        lines=lines, ticks=[Tick(y=y_of(v), value=v) for v in ticks_values], x_labels=x_labels,
+    x_labels = [XLabel(x=x_of(dates[i]), on=dates[i]) for i in thinned(len(dates), 6)]
+    return replace(
+        empty, lines=lines, ticks=[Tick(y=y_of(v), value=v) for v in ticks_values],
+        x_labels=x_labels,
         target=Reference(y=y_of(target), value=target) if target is not None else None,
         baseline=Reference(y=y_of(baseline), value=baseline) if baseline is not None else None)
-
-
-def _spread_labels(lines: list[Line], *, minimum: float, low: float, high: float) -> list[Line]:
-    """Push the end-of-line names apart vertically so no two overlap."""
-    order = sorted(range(len(lines)), key=lambda i: lines[i].label_y)
-    positions: dict[int, float] = {}
-    last = low - minimum
-    for i in order:
-        y = max(lines[i].label_y, last + minimum)
-        positions[i] = y
-        last = y
-    overflow = last - high
-    if overflow > 0:
-        for i in positions:
-            positions[i] = max(low, positions[i] - overflow)
-    return [Line(name=line.name, index=line.index, points=line.points, label_y=positions[i])
-            for i, line in enumerate(lines)]
 
 
 # --- Progress towards a target ------------------------------------------------------------

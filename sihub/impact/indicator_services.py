@@ -53,7 +53,7 @@ def measurement_save(*, indicator: Indicator, user: Any, on: date, value: Decima
     point.value = value
     point.breakdown_dimension = breakdown_dimension.strip()
     point.breakdown_value = breakdown_value.strip()
-    saved: Measurement = services._save_child(
+    saved: Measurement = services.save_child(
         point, user=user, initiative=initiative, action=MEASUREMENT_SAVED,
         data={"indicator_id": indicator.pk, "date": on.isoformat(), "value": str(value),
               "breakdown": [point.breakdown_dimension, point.breakdown_value],
@@ -64,5 +64,5 @@ def measurement_save(*, indicator: Indicator, user: Any, on: date, value: Decima
 def measurement_delete(*, measurement: Measurement, user: Any) -> None:
     initiative = measurement.indicator.outcome.initiative
     selectors.require_change(user, initiative)
-    services._delete_child(measurement, user=user, initiative=initiative,
-                           action=MEASUREMENT_DELETED)
+    services.delete_child(measurement, user=user, initiative=initiative,
+                          action=MEASUREMENT_DELETED)

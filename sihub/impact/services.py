@@ -113,8 +113,17 @@ def _touch(initiative: Initiative) -> None:
     Initiative.objects.filter(pk=initiative.pk).update(updated_at=timezone.now())
 
 
-def _save_child(obj: models.Model, *, user: Any, initiative: Initiative, action: str,
-                data: dict[str, Any] | None = None) -> Any:
+def save_child(obj: models.Model, *, user: Any, initiative: Initiative, action: str,
+               data: dict[str, Any] | None = None) -> Any:
+    """Validate and save ``obj``, a record that belongs to ``initiative``, with an audit entry.
+
+    Shared by every child of an initiative (stakeholders, outcomes, indicators,
+    value-map rows, measurements) so they all validate the same way, move the
+    initiative's ``updated_at`` and leave an ``action`` record with the
+    initiative's id plus ``data``, in one transaction. The caller has checked
+    the user's right to change the initiative. Raises ValidationError from
+    ``full_clean`` before anything is written.
+    """
     obj.full_clean()
     with transaction.atomic():
         obj.save()
@@ -124,7 +133,14 @@ def _save_child(obj: models.Model, *, user: Any, initiative: Initiative, action:
     return obj
 
 
-def _delete_child(obj: models.Model, *, user: Any, initiative: Initiative, action: str) -> None:
+def delete_child(obj: models.Model, *, user: Any, initiative: Initiative, action: str) -> None:
+    """Delete ``obj``, a record that belongs to ``initiative``, with an audit entry.
+
+    The audit record is written first, while ``obj`` still has its primary key
+    (kept in the data as ``id``), and the initiative's ``updated_at`` moves, all
+    in one transaction. The caller has checked the user's right to change the
+    initiative.
+    """
     with transaction.atomic():
         audit_record(actor=user, action=action, target=obj,
                      data={"initiative_id": initiative.pk, "id": obj.pk})
@@ -258,7 +274,7 @@ def stakeholder_create(*, initiative: Initiative, user: Any, name: str, size: in
     selectors.require_change(user, initiative)
     group = StakeholderGroup(initiative=initiative, name=name.strip(), size=size,
                              involvement=involvement, position=position)
-    return _save_child(group, user=user, initiative=initiative, action=STAKEHOLDER_SAVED)
+    return save_child(group, user=user, initiative=initiative, action=STAKEHOLDER_SAVED)
 
 
 def stakeholder_update(*, stakeholder: StakeholderGroup, user: Any,
@@ -266,15 +282,15 @@ def stakeholder_update(*, stakeholder: StakeholderGroup, user: Any,
     initiative = stakeholder.initiative
     selectors.require_change(user, initiative)
     changed = assign_fields(stakeholder, fields, STAKEHOLDER_FIELDS)
-    return _save_child(stakeholder, user=user, initiative=initiative, action=STAKEHOLDER_SAVED,
-                       data={"fields": changed})
+    return save_child(stakeholder, user=user, initiative=initiative, action=STAKEHOLDER_SAVED,
+                      data={"fields": changed})
 
 
 def stakeholder_delete(*, stakeholder: StakeholderGroup, user: Any) -> None:
     """Delete a stakeholder group with its outcomes, their indicators and value-map rows."""
     initiative = stakeholder.initiative
     selectors.require_change(user, initiative)
-    _delete_child(stakeholder, user=user, initiative=initiative, action=STAKEHOLDER_DELETED)
+    delete_child(stakeholder, user=user, initiative=initiative, action=STAKEHOLDER_DELETED)
 
 
 def outcome_create(*, initiative: Initiative, user: Any, stakeholder: StakeholderGroup,
@@ -283,21 +299,21 @@ def outcome_create(*, initiative: Initiative, user: Any, stakeholder: Stakeholde
     selectors.require_change(user, initiative)
     outcome = Outcome(initiative=initiative, stakeholder=stakeholder, description=description,
                       term=term, intended=intended, positive=positive, position=position)
-    return _save_child(outcome, user=user, initiative=initiative, action=OUTCOME_SAVED)
+    return save_child(outcome, user=user, initiative=initiative, action=OUTCOME_SAVED)
 
 
 def outcome_update(*, outcome: Outcome, user: Any, fields: Mapping[str, Any]) -> Outcome:
     initiative = outcome.initiative
     selectors.require_change(user, initiative)
     changed = assign_fields(outcome, fields, OUTCOME_FIELDS)
-    return _save_child(outcome, user=user, initiative=initiative, action=OUTCOME_SAVED,
-                       data={"fields": changed})
+    return save_child(outcome, user=user, initiative=initiative, action=OUTCOME_SAVED,
+                      data={"fields": changed})
 
 
 def outcome_delete(*, outcome: Outcome, user: Any) -> None:
     initiative = outcome.initiative
     selectors.require_change(user, initiative)
-    _delete_child(outcome, user=user, initiative=initiative, action=OUTCOME_DELETED)
+    delete_child(outcome, user=user, initiative=initiative, action=OUTCOME_DELETED)
 
 
 def indicator_create(*, outcome: Outcome, user: Any, name: str, unit: str = "",
@@ -309,21 +325,21 @@ def indicator_create(*, outcome: Outcome, user: Any, name: str, unit: str = "",
     indicator = Indicator(outcome=outcome, name=name.strip(), unit=unit, baseline=baseline,
                           target=target, data_source=data_source, frequency=frequency,
                           position=position)
-    return _save_child(indicator, user=user, initiative=initiative, action=INDICATOR_SAVED)
+    return save_child(indicator, user=user, initiative=initiative, action=INDICATOR_SAVED)
 
 
 def indicator_update(*, indicator: Indicator, user: Any, fields: Mapping[str, Any]) -> Indicator:
     initiative = indicator.outcome.initiative
     selectors.require_change(user, initiative)
     changed = assign_fields(indicator, fields, INDICATOR_FIELDS)
-    return _save_child(indicator, user=user, initiative=initiative, action=INDICATOR_SAVED,
-                       data={"fields": changed})
+    return save_child(indicator, user=user, initiative=initiative, action=INDICATOR_SAVED,
+                      data={"fields": changed})
 
 
 def indicator_delete(*, indicator: Indicator, user: Any) -> None:
     initiative = indicator.outcome.initiative
     selectors.require_change(user, initiative)
-    _delete_child(indicator, user=user, initiative=initiative, action=INDICATOR_DELETED)
+    delete_child(indicator, user=user, initiative=initiative, action=INDICATOR_DELETED)
 
 
 # --- Measurements: CSV import -------------------------------------------------------------
@@ -545,21 +561,21 @@ def value_map_row_create(*, initiative: Initiative, user: Any,
     selectors.require_change(user, initiative)
     row = ValueMapRow(initiative=initiative)
     assign_fields(row, fields, VALUE_MAP_ROW_FIELDS)
-    return _save_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_SAVED)
+    return save_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_SAVED)
 
 
 def value_map_row_update(*, row: ValueMapRow, user: Any, fields: Mapping[str, Any]) -> ValueMapRow:
     initiative = row.initiative
     selectors.require_change(user, initiative)
     changed = assign_fields(row, fields, VALUE_MAP_ROW_FIELDS)
-    return _save_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_SAVED,
-                       data={"fields": changed})
+    return save_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_SAVED,
+                      data={"fields": changed})
 
 
 def value_map_row_delete(*, row: ValueMapRow, user: Any) -> None:
     initiative = row.initiative
     selectors.require_change(user, initiative)
-    _delete_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_DELETED)
+    delete_child(row, user=user, initiative=initiative, action=VALUE_MAP_ROW_DELETED)
 
 
 def value_map(initiative: Initiative) -> sroi.ValueMap:

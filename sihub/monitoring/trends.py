@@ -10,9 +10,11 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
+from sihub.core.charts import Frame, Tick, nice_step, spread_labels, thinned, y_scale
 from sihub.sdg.classifier import text as textmod
 
 # --- Stopwords ---------------------------------------------------------------------------
@@ -20,7 +22,7 @@ from sihub.sdg.classifier import text as textmod
 # the core; these add the pronouns, auxiliaries and fillers that would
 # otherwise top every "rising" list. Both languages are always removed: Swedish
 # news quotes English and the other way round.
-SWEDISH_STOPWORDS = textmod._SV | frozenset(
+SWEDISH_STOPWORDS = textmod.SWEDISH_FUNCTION_WORDS | frozenset(
     "alla allt annan annat andra att bara bli blev bör dag dagar dem den denna deras "
     "dess det detta din dig dock du dvs där efter eftersom ej eller en ett era ert ett fler "
     "flera fram få får fått för före genom ha hade han hans har hela helt henne hennes hit hon "
@@ -31,7 +33,7 @@ SWEDISH_STOPWORDS = textmod._SV | frozenset(
     "vem vi vid vilka vilken vill år åt än ännu är även över två tre fyra fem sex sju åtta "
     "nio tio första andra tredje sa står just ofta enligt inför via cirka läs mer".split()
 )
-ENGLISH_STOPWORDS = textmod._EN | frozenset(
+ENGLISH_STOPWORDS = textmod.ENGLISH_FUNCTION_WORDS | frozenset(
     "a about above after again against all am an and any are as at be because been before "
     "being below between both but by can could did do does doing down during each few for "
     "from further had has have having he her here hers herself him himself his how i if in "
@@ -232,6 +234,10 @@ def health_status(*, last_success_at: datetime | None, last_error_at: datetime |
 
 
 # --- Chart geometry ----------------------------------------------------------------------
+# The frame, the y scale, the spreading of the line names and the thinning of the
+# x labels are shared with the indicator charts (``sihub.core.charts``); what is
+# particular here: x is the bucket's position (one step per week or month), y counts
+# items from 0 to a round maximum, and every line has its SDG's or theme's colour.
 
 
 @dataclass(frozen=True)
@@ -259,42 +265,25 @@ class Line:
 
 
 @dataclass(frozen=True)
-class Tick:
-    y: float
-    value: int
-
-
-@dataclass(frozen=True)
 class XLabel:
     x: float
     text: str
 
 
 @dataclass(frozen=True)
-class LineChart:
-    width: int
-    height: int
-    left: int
-    right: int
-    top: int
-    bottom: int
+class LineChart(Frame):
+    """The frame (size, margins) and everything placed in it."""
+
     lines: list[Line]
     ticks: list[Tick]
     x_labels: list[XLabel]
 
-    @property
-    def plot_right(self) -> int:
-        return self.width - self.right
-
 
 def _nice_max(value: int) -> int:
+    """The top of the count axis: 5 at least, else the round number (1, 2, 2.5, 5 × 10ⁿ) ≥ value."""
     if value <= 5:
         return 5
-    magnitude = 10 ** int(math.floor(math.log10(value)))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * magnitude:
-            return int(math.ceil(step * magnitude))
-    return value  # pragma: no cover
+    return int(nice_step(Decimal(value), 1))
 
 
 def line_chart(series: Sequence[tuple[str, str, Sequence[int]]], labels: Sequence[str], *,
@@ -304,13 +293,11 @@ def line_chart(series: Sequence[tuple[str, str, Sequence[int]]], labels: Sequenc
     Every line is also named at its right end (colour is never the only cue),
     the names pushed apart so they do not overlap.
     """
-    left, right, top, bottom = 44, 120, 12, 40
-    plot_w, plot_h = width - left - right, height - top - bottom
+    frame = Frame(width=width, height=height, left=44, right=120, top=12, bottom=40)
+    left, top, plot_w, plot_h = frame.left, frame.top, frame.plot_width, frame.plot_height
     peak = _nice_max(max((max(values, default=0) for _, _, values in series), default=0))
     step = plot_w / max(len(labels) - 1, 1)
-
-    def y_of(value: float) -> float:
-        return top + plot_h - plot_h * value / peak
+    y_of = y_scale(frame, 0, peak)
 
     lines = []
     for name, colour, values in series:
@@ -318,30 +305,14 @@ def line_chart(series: Sequence[tuple[str, str, Sequence[int]]], labels: Sequenc
                   for i, v in enumerate(values)]
         lines.append(Line(name=name, colour=colour, points=points,
                           label_y=points[-1].y if points else top))
-    lines = _spread_labels(lines, minimum=14, low=top + 4, high=top + plot_h)
+    label_ys = spread_labels([line.label_y for line in lines], minimum=14, low=top + 4,
+                             high=top + plot_h)
+    lines = [replace(line, label_y=y) for line, y in zip(lines, label_ys, strict=True)]
     ticks = [Tick(y=y_of(peak * i / 5), value=round(peak * i / 5)) for i in range(6)]
     # At most about eight labels so they never touch, counted back from the newest bucket.
-    every = max(1, math.ceil(len(labels) / 8))
-    x_labels = [XLabel(x=left + i * step, text=text) for i, text in enumerate(labels)
-                if (len(labels) - 1 - i) % every == 0]
-    return LineChart(width=width, height=height, left=left, right=right, top=top,
-                     bottom=bottom, lines=lines, ticks=ticks, x_labels=x_labels)
-
-
-def _spread_labels(lines: list[Line], *, minimum: float, low: float, high: float) -> list[Line]:
-    order = sorted(range(len(lines)), key=lambda i: lines[i].label_y)
-    positions: dict[int, float] = {}
-    last = low - minimum
-    for i in order:
-        y = max(lines[i].label_y, last + minimum)
-        positions[i] = y
-        last = y
-    overflow = last - high
-    if overflow > 0:  # pushed below the plot: shift everyone up, but not above the top
-        for i in positions:
-            positions[i] = max(low, positions[i] - overflow)
-    return [Line(name=ln.name, colour=ln.colour, points=ln.points, label_y=positions[i])
-            for i, ln in enumerate(lines)]
+    x_labels = [XLabel(x=left + i * step, text=labels[i]) for i in thinned(len(labels), 8)]
+    return LineChart(width=width, height=height, left=left, right=frame.right, top=top,
+                     bottom=frame.bottom, lines=lines, ticks=ticks, x_labels=x_labels)
 
 
 def sparkline(values: Sequence[int], *, width: int = 80, height: int = 20) -> str:

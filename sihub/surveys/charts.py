@@ -10,7 +10,7 @@ Three kinds of figure, all drawn by ``templates/surveys/_bar_chart.html``:
   per group of the breakdown (sector, region, size), column percentages.
 
 The geometry comes from ``events.stats.mix_chart`` (axis ticks from
-``impact.charts.nice_ticks``); this module adds what the survey figures need:
+``core.charts.nice_ticks``); this module adds what the survey figures need:
 ids unique on a page (several charts share one document, so the SVG ``title``,
 ``desc`` and pattern ids must differ), texts for hidden values ("–" for a
 small group hidden by ``stats.suppress``), a legend that wraps, and the table

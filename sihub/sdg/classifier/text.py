@@ -12,13 +12,14 @@ import snowballstemmer
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 # The most frequent function words of each language; enough to tell a
-# paragraph's language apart, and shared words ("i", "a") are left out.
-_SV = frozenset(
+# paragraph's language apart, and shared words ("i", "a") are left out. Public
+# because they are also the core of the stopword lists in monitoring.trends.
+SWEDISH_FUNCTION_WORDS = frozenset(
     "och att det som en är av för med till den har de inte om ett på var men så "
     "från kan ska vi även eller efter sina sin sitt också under mellan genom hur "
     "vilket vilka där när därför inom utan blir många mer mot nya detta dessa".split()
 )
-_EN = frozenset(
+ENGLISH_FUNCTION_WORDS = frozenset(
     "the and of to is that for are with as on be by this from or have has which "
     "not their its was were will been can more than into also these those such "
     "through between where when who how about all new our we they".split()
@@ -44,8 +45,8 @@ def words(text: str) -> list[str]:
 
 def language(tokens: list[str]) -> str:
     """"sv", "en" or "und" (undetermined) from function-word counts."""
-    sv = sum(1 for t in tokens if t in _SV)
-    en = sum(1 for t in tokens if t in _EN)
+    sv = sum(1 for t in tokens if t in SWEDISH_FUNCTION_WORDS)
+    en = sum(1 for t in tokens if t in ENGLISH_FUNCTION_WORDS)
     if sv == en:
         return "und"
     return "sv" if sv > en else "en"
