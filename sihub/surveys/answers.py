@@ -107,16 +107,29 @@ def _read_single(q: Question, data: Mapping[str, Any]) -> tuple[Any, str | None]
     return raw, None
 
 
-def _read_multiple(q: Question, data: Mapping[str, Any]) -> tuple[Any, str | None]:
+def _read_multiple(q: Question, data: Mapping[str, Any], lang: str) -> tuple[Any, str | None]:
     raw = {v.strip() for v in _getlist(data, field_name(q.code)) if v.strip()}
     if not raw:
         return None, None
     if raw - set(q.option_codes()):
         return None, _("Choose among the answers given.")
     value = [code for code in q.option_codes() if code in raw]  # in option order
-    if q.max_choices is not None and len(value) > q.max_choices:
-        return None, _("Choose at most %(n)d answers.") % {"n": q.max_choices}
+    if error := _combination_error(q, value, lang):
+        return None, error
     return value, None
+
+
+def _combination_error(q: Question, value: list[str], lang: str) -> str | None:
+    """What is wrong with a valid set of ticked options: an exclusive answer with others,
+    or more answers than allowed."""
+    if len(value) > 1:
+        exclusive = next((code for code in q.exclusive_codes() if code in value), None)
+        if exclusive is not None:
+            return _("“%(answer)s” cannot be combined with other answers.") % {
+                "answer": _label(q, exclusive, lang)}
+    if q.max_choices is not None and len(value) > q.max_choices:
+        return _("Choose at most %(n)d answers.") % {"n": q.max_choices}
+    return None
 
 
 def _read_scale(q: Question, data: Mapping[str, Any]) -> tuple[Any, str | None]:
@@ -198,7 +211,7 @@ def read_question(question: Question, data: Mapping[str, Any], lang: str | None 
     if kind == SINGLE:
         return _read_single(question, data)
     if kind == MULTIPLE:
-        return _read_multiple(question, data)
+        return _read_multiple(question, data, lang)
     if kind == SCALE:
         return _read_scale(question, data)
     if kind == NUMBER:
@@ -284,9 +297,7 @@ def check_value(question: Question, value: Any, lang: str | None = None) -> str 
     if kind == MULTIPLE:
         if not isinstance(value, list) or not set(map(str, value)) <= set(question.option_codes()):
             return _("Choose among the answers given.")
-        if question.max_choices is not None and len(value) > question.max_choices:
-            return _("Choose at most %(n)d answers.") % {"n": question.max_choices}
-        return None
+        return _combination_error(question, [str(v) for v in value], lang)
     if kind == SCALE:
         ok = isinstance(value, int) and not isinstance(value, bool) \
             and value in question.scale_points()

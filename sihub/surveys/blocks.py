@@ -12,19 +12,28 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from sihub.surveys.schema import DIMENSIONS
+from sihub.surveys.schema import DIMENSIONS, IN, OPERATORS
 
 CODE_HELP = _("Variable name in results and exports: letters, digits and _ (e.g. q_age). "
               "Unique in the questionnaire.")
-SHOW_IF_HELP = _("Skip logic: show only when the question with this code was answered with "
-                 "one of the values below. Leave empty to always show.")
-VALUES_HELP = _("Answer codes, separated by commas (for a scale: the numbers).")
+SHOW_IF_HELP = _("Skip logic: show only when the answer to the question with this code meets "
+                 "the test below. Leave empty to always show.")
+OPERATOR_HELP = _("“is one of” tests a choice or scale question against answer codes; the "
+                  "comparisons test a number or scale question against one number.")
+VALUES_HELP = _("For “is one of”: answer codes, separated by commas (for a scale: the "
+                "numbers). For a comparison: one number, e.g. 10.")
+EXCLUSIVE_HELP = _("Cannot be combined with other answers (e.g. “None of these”, “Don't "
+                   "know”): ticking it unticks the others.")
 
 
 class ConditionBlock(blocks.StructBlock):
+    """A stored condition without ``operator`` (made before comparisons) means "is one of"."""
+
     question = blocks.CharBlock(label=_("show if question"), required=False, max_length=40,
                                 help_text=SHOW_IF_HELP)
-    values = blocks.CharBlock(label=_("has one of the answers"), required=False,
+    operator = blocks.ChoiceBlock(choices=OPERATORS, default=IN, label=_("test"),
+                                  help_text=OPERATOR_HELP)
+    values = blocks.CharBlock(label=_("answers or number"), required=False,
                               max_length=400, help_text=VALUES_HELP)
 
     class Meta:
@@ -36,6 +45,16 @@ class OptionBlock(blocks.StructBlock):
     code = blocks.CharBlock(label=_("code"), max_length=40)
     label_sv = blocks.CharBlock(label=_("label (Swedish)"), max_length=300)
     label_en = blocks.CharBlock(label=_("label (English)"), max_length=300)
+
+    class Meta:
+        label = _("answer option")
+
+
+class MultipleChoiceOptionBlock(OptionBlock):
+    """An answer option of a multiple-choice question, which may exclude all the others."""
+
+    exclusive = blocks.BooleanBlock(label=_("excludes other answers"), required=False,
+                                    default=False, help_text=EXCLUSIVE_HELP)
 
     class Meta:
         label = _("answer option")
@@ -62,6 +81,7 @@ class ChoiceQuestionBlock(QuestionBlock):
 
 
 class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
+    options = blocks.ListBlock(MultipleChoiceOptionBlock(), label=_("answer options"))
     max_choices = blocks.IntegerBlock(label=_("at most this many answers"), required=False,
                                       min_value=1)
 

@@ -82,7 +82,7 @@ INVITATIONS_ANSWERED = 8
 INVITATIONS_STARTED = 2
 ENGLISH = 0.15  # share of respondents who answer in English
 CLASSIFIED = ("q_impact_description", "q_policy_text")
-EXCLUSIVE = "none"  # the support answer that excludes the others
+EXCLUSIVE = "none"  # "no support": the template marks it exclusive (answers refuse combining it)
 
 
 # --- Text pools -------------------------------------------------------------------------------
@@ -435,8 +435,8 @@ def answer_problems(parsed: schema.Schema, answers: Mapping[str, Any], *,
                     complete: bool = True) -> list[str]:
     """What makes ``answers`` impossible: answers to hidden or unknown questions, what the
     form would refuse (``answers.check_value``; for a submitted response, ``complete``,
-    ``answers.validate_complete``), and what the demo promises beyond the form: options
-    unique and in order, and "no support" alone."""
+    ``answers.validate_complete``; exclusive answers such as "no support" alone included), and
+    what the demo promises beyond the form: options unique and in order."""
     with translation.override("en"):
         shown = {q.code: q for q in logic.visible(parsed, answers)}
         out = [f"{code}: not shown" for code in answers if code not in shown]
@@ -449,8 +449,6 @@ def answer_problems(parsed: schema.Schema, answers: Mapping[str, Any], *,
             elif question.kind == schema.MULTIPLE and (
                     not value or value != sorted(set(value), key=question.option_codes().index)):
                 out.append(f"{code}: not unique or not in option order")
-            elif code == "q_support" and EXCLUSIVE in value and len(value) > 1:
-                out.append(f"{code}: no support combined with support")
         if complete:
             reported = {line.split(":")[0] for line in out}
             out += [f"{code}: {problem}" for code, problem

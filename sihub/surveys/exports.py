@@ -234,6 +234,15 @@ def _value_label(question: Question | None, value: str, lang: str) -> str:
 def _condition_words(schema: Schema, condition: Condition, lang: str) -> str:
     target = schema.question(condition.question)
     text = target.text(lang) if target else condition.question
+    # A comparison in the codebook's words (written in both languages, not translated).
+    comparisons = {">=": Text("är minst", "is at least"), ">": Text("är mer än", "is more than"),
+                   "<=": Text("är högst", "is at most"), "<": Text("är mindre än", "is less than")}
+    if condition.operator in comparisons:
+        words = comparisons[condition.operator](lang)
+        number = _num(condition.number) or ",".join(condition.values)
+        if lang == "sv":
+            return f"Visas om ”{text}” ({condition.question}) {words} {number}"
+        return f"Shown if “{text}” ({condition.question}) {words} {number}"
     values = LABELS["or"](lang).join(_value_label(target, v, lang) for v in condition.values)
     if lang == "sv":
         return f"Visas om ”{text}” ({condition.question}) besvarats med {values}"

@@ -2,14 +2,17 @@
 
 A section or question with a condition (``show_if``) is shown when the
 question it names is itself shown and was answered with one of the listed
-values; conditions only point backwards (``schema.problems`` checks), so one
-pass in questionnaire order settles everything. Answers to questions that end
-up hidden are dropped on submission (``prune``): changing an earlier answer
-cannot leave answers to questions the respondent no longer sees.
+values, or, for a comparison ("at least 10"), with a number that compares so
+(an unanswered question meets no condition); conditions only point backwards
+(``schema.problems`` checks), so one pass in questionnaire order settles
+everything. Answers to questions that end up hidden are dropped on submission
+(``prune``): changing an earlier answer cannot leave answers to questions the
+respondent no longer sees.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,14 +30,27 @@ def answer_values(question: Question | None, value: Any) -> set[str]:
     return {str(value)}
 
 
+def answer_number(value: Any) -> float | None:
+    """An answer as the number a comparison tests (None: unanswered or not a number)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    number = float(value)
+    return number if math.isfinite(number) else None
+
+
 def _met(condition: Condition | None, schema: Schema, answers: Mapping[str, Any],
          shown: set[str]) -> bool:
+    """Whether ``condition`` holds, given the answers and the questions shown before it."""
     if condition is None:
         return True
     if condition.question not in shown:
         return False
+    value = answers.get(condition.question)
+    if condition.is_comparison:
+        number = answer_number(value)
+        return number is not None and condition.compare(number)
     question = schema.question(condition.question)
-    return bool(answer_values(question, answers.get(condition.question)) & set(condition.values))
+    return bool(answer_values(question, value) & set(condition.values))
 
 
 def visible(schema: Schema, answers: Mapping[str, Any]) -> list[Question]:

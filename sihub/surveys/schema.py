@@ -26,13 +26,14 @@ An unanswered question has no key.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 SINGLE = "single_choice"
@@ -45,8 +46,22 @@ MATRIX = "matrix"
 KINDS = (SINGLE, MULTIPLE, SCALE, NUMBER, SHORT_TEXT, LONG_TEXT, MATRIX)
 CHOICE_KINDS = (SINGLE, MULTIPLE)
 TEXT_KINDS = (SHORT_TEXT, LONG_TEXT)
-# Kinds whose answers a skip-logic condition may test.
-CONDITION_KINDS = (SINGLE, MULTIPLE, SCALE)
+# Kinds whose answers a skip-logic condition may test: choices and scales by their answers
+# ("is one of"), numbers and scales by a comparison with one number.
+CONDITION_KINDS = (SINGLE, MULTIPLE, SCALE, NUMBER)
+IN_KINDS = (SINGLE, MULTIPLE, SCALE)
+COMPARISON_KINDS = (SCALE, NUMBER)
+
+# How a condition tests its question: one of the listed answers, or a comparison.
+IN, AT_LEAST, MORE_THAN, AT_MOST, LESS_THAN = "in", ">=", ">", "<=", "<"
+COMPARISONS = (AT_LEAST, MORE_THAN, AT_MOST, LESS_THAN)
+OPERATORS = (
+    (IN, _("is one of")),
+    (AT_LEAST, _("is at least")),
+    (MORE_THAN, _("is more than")),
+    (AT_MOST, _("is at most")),
+    (LESS_THAN, _("is less than")),
+)
 
 # Questions that results can be broken down by (cross-tabulation), one each.
 SECTOR, REGION, SIZE = "sector", "region", "size"
@@ -76,14 +91,36 @@ class Text:
 class Option:
     code: str
     label: Text
+    exclusive: bool = False  # multiple choice: cannot be ticked with another answer
 
 
 @dataclass(frozen=True)
 class Condition:
-    """Show only when question ``question`` was answered with one of ``values``."""
+    """Show only when question ``question`` was answered with one of ``values`` (operator
+    ``in``), or, for a comparison (``>=``, ``>``, ``<=``, ``<``), when its answer compares so
+    with the one number in ``values``."""
 
     question: str
     values: tuple[str, ...]
+    operator: str = IN
+
+    @property
+    def is_comparison(self) -> bool:
+        return self.operator in COMPARISONS
+
+    @property
+    def number(self) -> float | None:
+        """The number a comparison compares with (None: not exactly one finite number)."""
+        number = _number(self.values[0]) if len(self.values) == 1 else None
+        return number if number is not None and math.isfinite(number) else None
+
+    def compare(self, answer: float) -> bool:
+        """Whether ``answer`` meets this comparison (False for "in" or without a number)."""
+        limit = self.number
+        if limit is None:
+            return False
+        return {AT_LEAST: answer >= limit, MORE_THAN: answer > limit,
+                AT_MOST: answer <= limit, LESS_THAN: answer < limit}.get(self.operator, False)
 
 
 @dataclass(frozen=True)
@@ -122,6 +159,12 @@ class Question:
 
     def option_codes(self) -> tuple[str, ...]:
         return tuple(o.code for o in self.options)
+
+    def exclusive_codes(self) -> tuple[str, ...]:
+        """Multiple choice: the answers that cannot be combined with any other."""
+        if self.kind != MULTIPLE:
+            return ()
+        return tuple(o.code for o in self.options if o.exclusive)
 
     def scale_points(self) -> tuple[int, ...]:
         if self.kind != SCALE or self.minimum is None or self.maximum is None:
@@ -200,14 +243,18 @@ def _int(value: Any) -> int | None:
 
 
 def _condition(raw: Any) -> Condition | None:
+    """A stored condition; one stored before operators existed (no ``operator``) means "in".
+    An unknown operator is kept as it is, so that ``problems`` can name it."""
     if not isinstance(raw, Mapping) or not str(raw.get("question") or "").strip():
         return None
     values = tuple(v.strip() for v in str(raw.get("values") or "").split(",") if v.strip())
-    return Condition(str(raw["question"]).strip(), values)
+    operator = str(raw.get("operator") or "").strip() or IN
+    return Condition(str(raw["question"]).strip(), values, operator)
 
 
 def _options(raw: Any) -> tuple[Option, ...]:
-    return tuple(Option(str(o.get("code") or "").strip(), _text(o, "label"))
+    return tuple(Option(str(o.get("code") or "").strip(), _text(o, "label"),
+                        exclusive=bool(o.get("exclusive")))
                  for o in _items(raw) if isinstance(o, Mapping))
 
 
@@ -259,17 +306,17 @@ def problems(schema: Schema) -> list[str]:
     """Translated sentences, one per problem; empty when the questionnaire can be published."""
     out: list[str] = []
     if not schema.questions:
-        out.append(_g("The questionnaire has no questions."))
+        out.append(gettext("The questionnaire has no questions."))
     seen_sections: set[str] = set()
     for section in schema.sections:
         if not CODE_RE.match(section.key):
-            out.append(_g("Section code “%(code)s” must start with a letter and hold only "
+            out.append(gettext("Section code “%(code)s” must start with a letter and hold only "
                           "lower-case letters, digits and _.") % {"code": section.key})
         if section.key in seen_sections:
-            out.append(_g("Two sections have the code “%(code)s”.") % {"code": section.key})
+            out.append(gettext("Two sections have the code “%(code)s”.") % {"code": section.key})
         seen_sections.add(section.key)
         if not section.title.sv or not section.title.en:
-            out.append(_g("Section “%(code)s” needs a title in Swedish and English.")
+            out.append(gettext("Section “%(code)s” needs a title in Swedish and English.")
                        % {"code": section.key})
     earlier: dict[str, Question] = {}
     dimensions: dict[str, str] = {}
@@ -287,35 +334,35 @@ def _question_problems(q: Question, earlier: Mapping[str, Question],
     out: list[str] = []
     names = {"code": q.code}
     if not CODE_RE.match(q.code):
-        out.append(_g("Question code “%(code)s” must start with a letter and hold only "
+        out.append(gettext("Question code “%(code)s” must start with a letter and hold only "
                       "lower-case letters, digits and _ (at most 40).") % names)
     if q.code in earlier:
-        out.append(_g("Two questions have the code “%(code)s”.") % names)
+        out.append(gettext("Two questions have the code “%(code)s”.") % names)
     if not q.text.sv or not q.text.en:
-        out.append(_g("Question “%(code)s” needs its text in Swedish and English.") % names)
+        out.append(gettext("Question “%(code)s” needs its text in Swedish and English.") % names)
     if q.kind in CHOICE_KINDS or q.kind == MATRIX:
         out.extend(_option_problems(q.code, q.options, minimum=2))
     if q.kind == MATRIX:
         out.extend(_option_problems(q.code, q.rows, minimum=1))
     if q.kind == SCALE:
         if q.minimum is None or q.maximum is None or q.minimum >= q.maximum:
-            out.append(_g("Scale “%(code)s”: the lowest value must be below the highest.")
+            out.append(gettext("Scale “%(code)s”: the lowest value must be below the highest.")
                        % names)
         elif q.maximum - q.minimum + 1 > MAX_SCALE_POINTS:
-            out.append(_g("Scale “%(code)s” has more than %(n)d points.")
+            out.append(gettext("Scale “%(code)s” has more than %(n)d points.")
                        % {**names, "n": MAX_SCALE_POINTS})
     if q.kind == NUMBER and q.minimum is not None and q.maximum is not None \
             and q.minimum > q.maximum:
-        out.append(_g("Number “%(code)s”: the lowest allowed value is above the highest.")
+        out.append(gettext("Number “%(code)s”: the lowest allowed value is above the highest.")
                    % names)
     if q.max_choices is not None and q.kind == MULTIPLE and q.max_choices < 1:
-        out.append(_g("Question “%(code)s”: at most zero answers cannot be answered.") % names)
+        out.append(gettext("Question “%(code)s”: at most zero answers cannot be answered.") % names)
     if q.dimension:
         if q.dimension not in DIMENSION_NAMES or q.kind != SINGLE:
-            out.append(_g("Only single-choice questions can be a breakdown (“%(code)s”).")
+            out.append(gettext("Only single-choice questions can be a breakdown (“%(code)s”).")
                        % names)
         elif q.dimension in dimensions:
-            out.append(_g("Both “%(first)s” and “%(code)s” are marked as %(dimension)s.")
+            out.append(gettext("Both “%(first)s” and “%(code)s” are marked as %(dimension)s.")
                        % {**names, "first": dimensions[q.dimension], "dimension": q.dimension})
         else:
             dimensions[q.dimension] = q.code
@@ -328,34 +375,66 @@ def _option_problems(code: str, options: tuple[Option, ...], *, minimum: int) ->
     out: list[str] = []
     codes = [o.code for o in options]
     if len(options) < minimum:
-        out.append(_g("Question “%(code)s” needs at least %(n)d answer options or rows.")
+        out.append(gettext("Question “%(code)s” needs at least %(n)d answer options or rows.")
                    % {"code": code, "n": minimum})
     for option in options:
         if not option.code or not re.match(r"^[A-Za-z0-9_-]{1,40}$", option.code):
-            out.append(_g("Question “%(code)s”: answer code “%(option)s” may hold only letters, "
+            out.append(gettext("Question “%(code)s”: answer code “%(option)s” may hold only letters, "
                           "digits, - and _.") % {"code": code, "option": option.code})
         if not option.label.sv or not option.label.en:
-            out.append(_g("Question “%(code)s”: answer “%(option)s” needs a label in Swedish "
+            out.append(gettext("Question “%(code)s”: answer “%(option)s” needs a label in Swedish "
                           "and English.") % {"code": code, "option": option.code})
     if len(set(codes)) != len(codes):
-        out.append(_g("Question “%(code)s” has two answers with the same code.") % {"code": code})
+        out.append(gettext("Question “%(code)s” has two answers with the same code.") % {"code": code})
     return out
 
 
 def _condition_problems(condition: Condition, earlier: Mapping[str, Question],
                         owner: str) -> list[str]:
     target = earlier.get(condition.question)
-    names = {"code": owner, "target": condition.question}
+    names = {"code": owner, "target": condition.question, "operator": condition.operator}
     if target is None:
-        return [_g("Skip logic of “%(code)s” refers to “%(target)s”, which is not an earlier "
+        return [gettext("Skip logic of “%(code)s” refers to “%(target)s”, which is not an earlier "
                    "question.") % names]
     if target.kind not in CONDITION_KINDS:
-        return [_g("Skip logic of “%(code)s” can only test a choice or scale question, not "
-                   "“%(target)s”.") % names]
+        return [gettext("Skip logic of “%(code)s” can only test a choice, scale or number question, "
+                   "not “%(target)s”.") % names]
+    if condition.operator not in (IN, *COMPARISONS):
+        return [gettext("Skip logic of “%(code)s” has an unknown comparison “%(operator)s”.")
+                % names]
+    if condition.is_comparison:
+        return _comparison_problems(condition, target, names)
+    if target.kind not in IN_KINDS:
+        return [gettext("Skip logic of “%(code)s”: “%(target)s” is a number; compare it with a "
+                   "number (at least, more than, at most, less than).") % names]
     if not condition.values:
-        return [_g("Skip logic of “%(code)s” names no answers of “%(target)s”.") % names]
+        return [gettext("Skip logic of “%(code)s” names no answers of “%(target)s”.") % names]
     unknown = [v for v in condition.values if v not in target.value_codes()]
     if unknown:
-        return [_g("Skip logic of “%(code)s”: “%(target)s” has no answer %(values)s.")
+        return [gettext("Skip logic of “%(code)s”: “%(target)s” has no answer %(values)s.")
                 % {**names, "values": ", ".join(unknown)}]
     return []
+
+
+def _comparison_problems(condition: Condition, target: Question,
+                         names: Mapping[str, str]) -> list[str]:
+    """A comparison needs a number or scale question, exactly one number, and an answer that
+    can meet it (otherwise what it shows could never be seen)."""
+    if target.kind not in COMPARISON_KINDS:
+        return [gettext("Skip logic of “%(code)s”: only a number or scale question can be compared "
+                   "with a number, not “%(target)s”.") % names]
+    if condition.number is None:
+        return [gettext("Skip logic of “%(code)s”: a comparison needs exactly one number "
+                   "(e.g. 10).") % names]
+    if not _can_be_met(condition, target):
+        return [gettext("Skip logic of “%(code)s”: no answer to “%(target)s” can meet the "
+                   "comparison, so it would never be shown.") % names]
+    return []
+
+
+def _can_be_met(condition: Condition, target: Question) -> bool:
+    if target.kind == SCALE:
+        return any(condition.compare(point) for point in target.scale_points())
+    if condition.operator in (AT_LEAST, MORE_THAN):
+        return target.maximum is None or condition.compare(target.maximum)
+    return target.minimum is None or condition.compare(target.minimum)

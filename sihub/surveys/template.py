@@ -11,7 +11,8 @@ Six sections: the organisation (with the three breakdowns: ``q_sector``,
 ``q_size`` and ``q_region``), mission and impact, finances, challenges and
 support, policy, outlook. Skip logic: the methods of impact measurement only
 for those who measure (``q_measures_impact`` = yes), and what happens to the
-profit only for those who made one (``q_profitability`` = profit).
+profit only for those who made one (``q_profitability`` = profit). "We need no
+support" (``q_support`` = none) cannot be combined with any support.
 
 Regions are Sweden's eight *riksområden*, the NUTS 2 regions of Eurostat and
 SCB (SE11 … SE33), so that results can be set beside European statistics
@@ -126,8 +127,12 @@ def _section(key: str, title: tuple[str, str], intro: tuple[str, str],
         "intro_en": intro[1], "show_if": dict(NOT_SHOWN), "questions": questions}}
 
 
-def _options(rows: list[tuple[str, str, str]]) -> list[dict[str, str]]:
-    return [_opt(*row) for row in rows]
+def _options(rows: list[tuple[str, str, str]], *, exclusive: tuple[str, ...] = ()
+             ) -> list[dict[str, Any]]:
+    """Answer options; those in ``exclusive`` (multiple choice: "none", "don't know") cannot
+    be combined with another answer."""
+    return [{**_opt(*row), "exclusive": True} if row[0] in exclusive else _opt(*row)
+            for row in rows]
 
 
 # --- Shared answer lists --------------------------------------------------------------------
@@ -390,7 +395,7 @@ def _challenges() -> dict[str, Any]:
                ("skills_training", "Utbildning för ledning och medarbetare",
                 "Training for management and staff"),
                ("none", "Vi behöver inget stöd just nu", "We need no support at the moment"),
-           ]), dimension=""),
+           ], exclusive=("none",)), dimension=""),
     ])
 
 

@@ -139,6 +139,8 @@ def condition_words(condition: schema_module.Condition | None, schema: schema_mo
     if condition is None:
         return ""
     target = schema.question(condition.question)
+    if condition.is_comparison:
+        return _comparison_words(condition, target, lang)
     labels = []
     for value in condition.values:
         option = target.option(value) if target is not None else None
@@ -150,6 +152,25 @@ def condition_words(condition: schema_module.Condition | None, schema: schema_mo
         return _("Shown only if the answer to %(code)s “%(question)s” is %(values)s.") % names
     return _("Shown only if the answer to %(code)s “%(question)s” is one of: %(values)s.") \
         % names
+
+
+def _comparison_words(condition: schema_module.Condition,
+                      target: schema_module.Question | None, lang: str) -> str:
+    """A comparison in words: "Shown only if the answer to q_staff “…” is at least 10."."""
+    names = {"code": condition.question,
+             "question": target.text(lang) if target is not None else "?",
+             "number": _number(condition.number) or ", ".join(condition.values)}
+    if condition.operator == schema_module.AT_LEAST:
+        return _("Shown only if the answer to %(code)s “%(question)s” is at least "
+                 "%(number)s.") % names
+    if condition.operator == schema_module.MORE_THAN:
+        return _("Shown only if the answer to %(code)s “%(question)s” is more than "
+                 "%(number)s.") % names
+    if condition.operator == schema_module.AT_MOST:
+        return _("Shown only if the answer to %(code)s “%(question)s” is at most "
+                 "%(number)s.") % names
+    return _("Shown only if the answer to %(code)s “%(question)s” is less than "
+             "%(number)s.") % names
 
 
 def _details(q: schema_module.Question, lang: str) -> list[str]:
@@ -164,6 +185,10 @@ def _details(q: schema_module.Question, lang: str) -> list[str]:
                           "high": _number(q.maximum), "high_label": q.max_label(lang)})
     if q.kind == schema_module.MULTIPLE and q.max_choices:
         out.append(_("At most %(n)d answers") % {"n": q.max_choices})
+    exclusive = [o.label(lang) for o in q.options if o.code in q.exclusive_codes()]
+    if q.kind == schema_module.MULTIPLE and exclusive:
+        out.append(_("Cannot be combined with other answers: %(answers)s")
+                   % {"answers": ", ".join(f"“{label}”" for label in exclusive)})
     if q.kind == schema_module.NUMBER:
         out.append(_("Whole numbers") if q.integer else _("Decimals allowed"))
         if q.minimum is not None or q.maximum is not None:

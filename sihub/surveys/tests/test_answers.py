@@ -101,6 +101,19 @@ def test_multiple_choice_respects_max_choices():
     assert errors == {} and values["q_sdgs"] == ["1", "4", "8"]  # a repeat counts once
 
 
+def test_an_exclusive_answer_stands_alone_when_read_and_when_checked():
+    goals = question("multiple_choice", "q_goals", "Mål", "Goals", options=[
+        option("1", "Mål 1", "Goal 1"), option("4", "Mål 4", "Goal 4"),
+        {**option("none", "Inget", "None of these"), "exclusive": True}])
+    q = parse([section("s", "S", "S", [goals])]).question("q_goals")
+    assert answers.read_question(q, {field_name("q_goals"): ["1", "none"]}, "en") == (
+        None, "“None of these” cannot be combined with other answers.")
+    assert answers.read_question(q, {field_name("q_goals"): ["none"]}, "en") == (["none"], None)
+    assert answers.check_value(q, ["1", "4"], "en") is None
+    assert answers.check_value(q, ["4", "none"], "sv") == (
+        "“Inget” cannot be combined with other answers.")  # the label in the answer's language
+
+
 def test_multiple_choice_required_when_nothing_ticked():
     data = {k: v for k, v in IMPACT_POST.items() if k != "q_sdgs"}
     _values, errors = read(IMPACT, post(**data))

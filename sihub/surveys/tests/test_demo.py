@@ -144,6 +144,11 @@ def test_the_checker_catches_impossible_answers(seeded, db):
     unordered = {**good, "q_sdgs": ["4", "1"]}
     assert demo.answer_problems(parsed, unordered) == [
         "q_sdgs: not unique or not in option order"]
+    # "No support" is exclusive in the questionnaire itself, not by a rule of the demo.
+    assert parsed.question("q_support").exclusive_codes() == (demo.EXCLUSIVE,)
+    mixed = {**good, "q_support": ["networks", demo.EXCLUSIVE]}
+    assert demo.answer_problems(parsed, mixed) == [
+        "q_support: “We need no support at the moment” cannot be combined with other answers."]
 
 
 def test_anonymous_rounds_keep_no_one(seeded, db):

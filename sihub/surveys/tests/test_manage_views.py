@@ -321,3 +321,19 @@ def test_an_anonymous_round_shows_status_but_never_the_response(analyst, survey_
     assert page.context["rows"][0]["response_url"] == ""
     assert reverse("surveys:response", args=[survey_round.pk, answer.pk]) not in html
     assert "/responses/" not in html.split('id="list-title"')[1]
+
+
+def test_the_preview_names_answers_that_cannot_be_combined(analyst):
+    import copy
+
+    from sihub.surveys.tests.conftest import SMALL_BODY
+
+    body = copy.deepcopy(SMALL_BODY)
+    sdgs = body[1]["value"]["questions"][0]["value"]
+    sdgs["options"].append({"code": "none", "label_sv": "Inget av dem",
+                            "label_en": "None of them", "exclusive": True})
+    draft = make_questionnaire(family="exclusive", body=body)
+    with translation.override("en"):
+        url = reverse("surveys:questionnaire", args=[draft.pk])
+    html = login(analyst).get(url + "?lang=en").content.decode()
+    assert "Cannot be combined with other answers: “None of them”" in html

@@ -6,8 +6,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
-from sihub.surveys import logic, schema
+from sihub.surveys import answers, logic, schema
 from sihub.surveys.models import Questionnaire, QuestionnaireStatus
 from sihub.surveys.template import (
     REGIONS,
@@ -61,6 +62,15 @@ def test_the_seventeen_goals_at_most_three(parsed):
     assert sdgs.kind == schema.MULTIPLE and sdgs.max_choices == 3
     assert sdgs.option_codes() == tuple(str(n) for n in range(1, 18))
     assert sdgs.option("13").label.en == "Goal 13: Climate action"
+
+
+def test_no_support_cannot_be_combined_with_support(parsed):
+    support = parsed.question("q_support")
+    assert support.exclusive_codes() == ("none",)
+    assert answers.check_value(support, ["none"], "en") is None
+    assert answers.check_value(support, ["networks", "legal_advice"], "en") is None
+    with translation.override("en"):
+        assert "cannot be combined" in answers.check_value(support, ["networks", "none"], "en")
 
 
 def test_legal_forms_include_the_swedish_ones(parsed):
