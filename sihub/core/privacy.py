@@ -307,6 +307,11 @@ REGISTRY: list[PersonalData] = [
                  ("kind", "granted", "text", "text_version", "recorded_at"),
                  subject=_event_rows("events.RegistrationConsent", "registration"),
                  on_erase="keep", purpose="what a participant agreed to (proof of consent)"),
+    PersonalData("events.ParticipantMessageRecipient", ("message", "claimed_at", "sent_at"),
+                 subject=_event_rows("events.ParticipantMessageRecipient", "registration"),
+                 on_erase="keep",
+                 purpose="which organisers' messages were mailed to a participant (so none is "
+                         "mailed twice); kept with the anonymised registration"),
     PersonalData("events.Feedback", ("rating", "useful", "improve", "new_contacts",
                                      "would_recommend", "created_at"),
                  subject=_event_rows("events.Feedback", "registration"), on_erase="by_email",

@@ -383,7 +383,8 @@ def event_json_ld(event: EventPage, request: HttpRequest, *, url: str,
             }),
         }))
     if event.online_url:
-        places.append({"@type": "VirtualLocation", "url": event.online_url})
+        # A link kept for registered participants is not published: only that it is online.
+        places.append(seo.compact({"@type": "VirtualLocation", "url": event.public_online_url}))
     data: dict[str, Any] = {
         "@context": seo.SCHEMA_CONTEXT,
         "@type": "Event",

@@ -4,7 +4,10 @@ Written in the registrant's language (``Registration.language``), about the
 event page in that language when it is translated, as plain text with an HTML
 alternative. A confirmation and a promotion carry the event as an .ics
 attachment (``text/calendar; method=PUBLISH``) so one click puts it in the
-calendar. Every mail has the signed link to see or cancel the registration
+calendar. Those two carry the online link (in the text and the attachment)
+even when the organisers keep it for registered participants
+(``online_url_participants_only``); the waiting-list and cancellation mails
+never do. Every mail has the signed link to see or cancel the registration
 (``tokens.py``), absolute on the configured site (``SIHUB_BASE_URL``).
 """
 
@@ -61,11 +64,15 @@ def registration_url(registration: Registration, language: str | None = None) ->
         return absolute(reverse("events:registration", args=[registration_token(registration)]))
 
 
-def event_ics(event: EventPage) -> bytes:
-    """The event as a one-event iCalendar file (the page in its own language)."""
+def event_ics(event: EventPage, *, participant: bool = False) -> bytes:
+    """The event as a one-event iCalendar file (the page in its own language).
+
+    ``participant``: for someone with a place, so it carries an online link the
+    organisers keep for participants.
+    """
     url = absolute(event.get_url() or "")
-    return ical.to_bytes(ical.calendar([ical.vevent(event, url=url)], name=event.title,
-                                       method="PUBLISH"))
+    item = ical.vevent(event, url=url, participant=participant)
+    return ical.to_bytes(ical.calendar([item], name=event.title, method="PUBLISH"))
 
 
 def _ics_part(content: bytes) -> MIMEText:
@@ -109,5 +116,6 @@ def registration_email(registration: Registration, kind: str) -> EmailMultiAlter
     message = EmailMultiAlternatives(subject, text, None, [registration.email])
     message.attach_alternative(html, "text/html")
     if kind in WITH_ICS:
-        message.attach(_ics_part(event_ics(event)))
+        # Only confirmations and promotions get here: the person has a place.
+        message.attach(_ics_part(event_ics(event, participant=True)))
     return message

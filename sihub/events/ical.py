@@ -4,6 +4,11 @@ Times are written in UTC (``DTSTART:…Z``), which every calendar program
 reads without a VTIMEZONE block; each event carries a link back to its page
 (``URL`` and in the description) and a stable ``UID`` (the translation key,
 so the Swedish and English feeds describe the same event).
+
+An online link that the organisers give to registered participants only
+(``online_url_participants_only``) is left out unless the caller writes for
+such a participant (``participant=True``: their mail's attachment, their own
+download); the caller may put a note in its place (``online_note``).
 """
 
 from __future__ import annotations
@@ -23,19 +28,33 @@ def _utc(value: datetime) -> datetime:
     return value.astimezone(dt_timezone.utc)
 
 
-def _location(event: Any) -> str:
+def online_link(event: Any, *, participant: bool = False) -> str:
+    """The online link this reader may see: all of them, or only participants."""
+    if getattr(event, "online_url_participants_only", False) and not participant:
+        return ""
+    return event.online_url or ""
+
+
+def _location(event: Any, *, participant: bool, online_note: str) -> str:
     parts = [event.venue_name, event.street_address,
              " ".join(p for p in (event.postal_code, event.city) if p)]
     place = ", ".join(p for p in parts if p)
-    if event.online_url:
-        return f"{place} / {event.online_url}" if place else event.online_url
+    online = online_link(event, participant=participant) or (
+        online_note if event.online_url else "")
+    if online:
+        return f"{place} / {online}" if place else online
     return place
 
 
 def vevent(event: Any, *, url: str, uid_suffix: str = "", summary: str | None = None,
            description: str | None = None, start: datetime | None = None,
-           end: datetime | None = None, stamp: datetime | None = None) -> VEvent:
-    """The VEVENT of an event page (or, with the overrides, of a meeting at it)."""
+           end: datetime | None = None, stamp: datetime | None = None,
+           participant: bool = False, online_note: str = "") -> VEvent:
+    """The VEVENT of an event page (or, with the overrides, of a meeting at it).
+
+    ``participant``: written for a registered participant, so a link kept for
+    participants is included; else ``online_note`` stands in its place.
+    """
     item = VEvent()
     item.add("uid", f"{event.translation_key}{uid_suffix}@sihub")
     item.add("dtstamp", _utc(stamp or datetime.now(dt_timezone.utc)))
@@ -45,7 +64,7 @@ def vevent(event: Any, *, url: str, uid_suffix: str = "", summary: str | None = 
     text = description if description is not None else (event.intro or "")
     item.add("description", f"{text}\n\n{url}".strip())
     item.add("url", url)
-    location = _location(event)
+    location = _location(event, participant=participant, online_note=online_note)
     if location:
         item["location"] = vText(location)
     if getattr(event, "last_published_at", None):

@@ -105,6 +105,11 @@ class EventPage(EcosystemTagsMixin, StemmedSearchMixin, Page):
                                      on_delete=models.SET_NULL, related_name="+",
                                      verbose_name=_("municipality of the venue"))
     online_url = models.URLField(_("online meeting link"), max_length=2048, blank=True)
+    # Keeps uninvited guests out of a webinar: the public page, feeds, API and
+    # JSON-LD say only that the link is sent to participants; their mails, their
+    # registration page and their calendar file carry it (``public_online_url``).
+    online_url_participants_only = models.BooleanField(
+        _("Show the online link to registered participants only"), default=False)
     organisers = ParentalManyToManyField("actors.Actor", blank=True, related_name="+",
                                          verbose_name=_("organisers"))
     language = models.CharField(_("language of the event"), max_length=5,
@@ -137,6 +142,7 @@ class EventPage(EcosystemTagsMixin, StemmedSearchMixin, Page):
             FieldPanel("venue_name"), FieldPanel("street_address"),
             FieldRowPanel([FieldPanel("postal_code"), FieldPanel("city")]),
             FieldPanel("municipality"), FieldPanel("online_url"),
+            FieldPanel("online_url_participants_only"),
             FieldPanel("accessibility_info"),
         ], heading=_("Where")),
         InlinePanel("sessions", heading=_("Programme"), label=_("session")),
@@ -187,6 +193,16 @@ class EventPage(EcosystemTagsMixin, StemmedSearchMixin, Page):
     @property
     def is_online(self) -> bool:
         return bool(self.online_url)
+
+    @property
+    def public_online_url(self) -> str:
+        """The online link as anyone may see it: empty when it is for participants only."""
+        return "" if self.online_url_participants_only else self.online_url
+
+    @property
+    def online_link_is_private(self) -> bool:
+        """There is an online link, and only registered participants are given it."""
+        return bool(self.online_url) and self.online_url_participants_only
 
     @property
     def is_past(self) -> bool:
@@ -331,6 +347,32 @@ class ParticipantMessage(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+class ParticipantMessageRecipient(models.Model):
+    """A receipt: the message was (being) mailed to this registration.
+
+    The task claims the row before it sends (``claimed_at``) and stamps
+    ``sent_at`` after, so a re-run after a crash skips everyone who already got
+    the message, and two runs at once cannot both mail the same person.
+    """
+
+    message = models.ForeignKey(ParticipantMessage, on_delete=models.CASCADE,
+                                related_name="receipts")
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="+")
+    claimed_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ("message", "registration")
+        constraints = [
+            # One receipt per person and message: the claim that makes sending idempotent.
+            models.UniqueConstraint(fields=["message", "registration"],
+                                    name="events_one_receipt_per_recipient"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} → {self.registration_id}"
 
 
 # --- Matchmaking --------------------------------------------------------------

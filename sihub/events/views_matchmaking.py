@@ -248,7 +248,7 @@ def schedule_ics(request: HttpRequest, event_id: int) -> HttpResponse:
             *m.reasons])
         item = ical.vevent(event, url=url, uid_suffix=f"-meeting-{m.meeting.pk}",
                            summary=summary, description=description, start=slot.start,
-                           end=slot.end)
+                           end=slot.end, participant=True)  # only registered people have one
         item.add("status", "CONFIRMED" if m.state == MeetingAnswer.ACCEPTED else "TENTATIVE")
         items.append(item)
     cal = ical.calendar(items, name=_("My meetings at %(event)s") % {"event": title},

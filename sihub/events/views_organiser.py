@@ -16,6 +16,7 @@ from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -197,7 +198,9 @@ def messages(request: HttpRequest, event_id: int) -> HttpResponse:
                     form.add_error("audience", _("Nobody in this group can be written to."))
         if not preview:
             status = 400
+    # "sent to N of M": N counts the receipts the task stamped, M the recipients chosen.
     sent = (ParticipantMessage.objects.filter(event=event).select_related("sent_by")
+            .annotate(delivered=Count("receipts", filter=Q(receipts__sent_at__isnull=False)))
             .order_by("-sent_at"))
     context = {**_frame(request, event, "messages"), "form": form, "preview": preview,
                "sent_messages": sent, "audiences": dict(queries.Audience.choices),

@@ -145,6 +145,10 @@ def person(db, demo_site, settings, tmp_path):
         dietary_needs=f"{FIRST} äter vegetariskt", checked_in_at=timezone.now())
     ev.RegistrationConsent.objects.create(registration=registration, kind="registration",
                                           granted=True, text="Jag godkänner.", text_version="1")
+    message = ev.ParticipantMessage.objects.create(event=event, subject="Välkommen", body="Hej!",
+                                                   audience="confirmed", recipients=1)
+    ev.ParticipantMessageRecipient.objects.create(message=message, registration=registration,
+                                                  sent_at=timezone.now())
     ev.Feedback.objects.create(event=event, registration=registration, rating=5,
                                useful=f"Jag, {FIRST}, fick nya kontakter")
     other = User.objects.create_user("bo.berg@example.org", "pw-Bo-Berg-123")
