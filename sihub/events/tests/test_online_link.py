@@ -7,6 +7,8 @@ from urllib.parse import quote
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 from icalendar import Calendar
 
 from sihub.conftest import login
@@ -63,7 +65,9 @@ def test_it_is_off_by_default(calendars):
 
 def test_the_editor_sets_it_next_to_the_online_link(admin_user, private):
     html = login(admin_user).get(f"/admin/pages/{private.pk}/edit/").content.decode()
-    assert "Show the online link to registered participants only" in html
+    with translation.override("sv"):  # the admin speaks the site's default language
+        label = gettext("Show the online link to registered participants only")
+    assert label in html
     link_at = html.index('name="online_url"')
     flag_at = html.index('name="online_url_participants_only"')
     assert link_at < flag_at < html.index('name="accessibility_info"')
