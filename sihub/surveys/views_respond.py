@@ -133,7 +133,8 @@ def start(request: HttpRequest, key: str) -> HttpResponse:
         raise Http404
     if not survey_round.public_link:
         return _closed(request, survey_round, "invitation_only")
-    return _start_page(request, survey_round, invitation=None, invitation_token="")
+    return _start_page(request, survey_round, invitation=None,
+                       invitation_token="")  # nosec B106 - no invitation, not a password
 
 
 @never_cache
