@@ -16,7 +16,7 @@ from sihub.surveys.tests.conftest import FULL_ANSWERS, make_questionnaire, make_
 
 pytestmark = pytest.mark.django_db
 
-SECRET_STORY = "Vi heter Anna Andersson på Solrosens kooperativ och mejlar anna@example.org."
+PLANTED_STORY = "Vi heter Anna Andersson på Solrosens kooperativ och mejlar anna@example.org."
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def client():
 
 def answers(sector: str, measure: str, optimism: int, **more):
     return {**FULL_ANSWERS, "q_sector": sector, "q_measure": measure, "q_optimism": optimism,
-            "q_story": SECRET_STORY, **more}
+            "q_story": PLANTED_STORY, **more}
 
 
 @pytest.fixture
