@@ -34,6 +34,7 @@ from sihub.surveys.schema import (
     Question,
     Schema,
     Section,
+    number_text,
 )
 
 # Longest text answers when the questionnaire sets no limit (characters).
@@ -92,10 +93,6 @@ def parse_number(raw: str) -> float | None:
 def _label(question: Question, code: str, lang: str) -> str:
     option = question.option(code)
     return option.label(lang) if option else code
-
-
-def _format_number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _read_single(q: Question, data: Mapping[str, Any]) -> tuple[Any, str | None]:
@@ -161,9 +158,9 @@ def _check_number(q: Question, number: float) -> tuple[Any, str | None]:
     if q.integer and not float(number).is_integer():
         return None, _("Write a whole number.")
     if q.minimum is not None and number < q.minimum:
-        return None, _("Write a number of at least %(n)s.") % {"n": _format_number(q.minimum)}
+        return None, _("Write a number of at least %(n)s.") % {"n": number_text(q.minimum)}
     if q.maximum is not None and number > q.maximum:
-        return None, _("Write a number of at most %(n)s.") % {"n": _format_number(q.maximum)}
+        return None, _("Write a number of at most %(n)s.") % {"n": number_text(q.maximum)}
     return (int(number) if q.integer else float(number)), None
 
 

@@ -45,21 +45,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.utils import translation
 
 from sihub.actors.exports import csv_document, xlsx_document
 from sihub.core.services import audit_record
-from sihub.surveys import logic, selectors
+from sihub.surveys import logic, selectors, wording
 from sihub.surveys.schema import (
     MATRIX,
     MULTIPLE,
     NUMBER,
     REGION,
     SCALE,
-    Condition,
     Option,
     Question,
     Schema,
     Text,
+    number_text,
 )
 
 FORMATS = ("csv", "xlsx")
@@ -94,8 +95,6 @@ LABELS = {
                          "The question was shown but not answered"),
     "text": Text("Fritext som den skrevs (bara i export med fritext)",
                  "Free text as written (only in exports with free text)"),
-    "and": Text(" och ", " and "),
-    "or": Text(" eller ", " or "),
     "yes": Text("ja", "yes"),
     "no": Text("nej", "no"),
 }
@@ -220,40 +219,12 @@ def dataset(survey_round: Any, *, include_text: bool = False, coarsen: bool = Tr
 # --- The codebook -----------------------------------------------------------------------
 
 
-def _num(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def _value_label(question: Question | None, value: str, lang: str) -> str:
-    option = question.option(value) if question else None
-    return f"{option.label(lang)} ({value})" if option else value
-
-
-def _condition_words(schema: Schema, condition: Condition, lang: str) -> str:
-    target = schema.question(condition.question)
-    text = target.text(lang) if target else condition.question
-    # A comparison in the codebook's words (written in both languages, not translated).
-    comparisons = {">=": Text("är minst", "is at least"), ">": Text("är mer än", "is more than"),
-                   "<=": Text("är högst", "is at most"), "<": Text("är mindre än", "is less than")}
-    if condition.operator in comparisons:
-        words = comparisons[condition.operator](lang)
-        number = _num(condition.number) or ",".join(condition.values)
-        if lang == "sv":
-            return f"Visas om ”{text}” ({condition.question}) {words} {number}"
-        return f"Shown if “{text}” ({condition.question}) {words} {number}"
-    values = LABELS["or"](lang).join(_value_label(target, v, lang) for v in condition.values)
-    if lang == "sv":
-        return f"Visas om ”{text}” ({condition.question}) besvarats med {values}"
-    return f"Shown if “{text}” ({condition.question}) was answered {values}"
-
-
 def shown_if(schema: Schema, question: Question, lang: str) -> str:
     """The question's skip logic (its section's and its own) in words; empty: always shown."""
     section = schema.section(question.section)
     conditions = [c for c in (section.show_if if section else None, question.show_if) if c]
-    return LABELS["and"](lang).join(_condition_words(schema, c, lang) for c in conditions)
+    with translation.override(lang):
+        return " ".join(wording.condition_words(c, schema, lang) for c in conditions)
 
 
 def _number_label(question: Question, lang: str) -> str:
@@ -267,16 +238,16 @@ def _number_label(question: Question, lang: str) -> str:
         low, high = "at least", "at most"
     parts = [f"{kind}{unit}"]
     if question.minimum is not None:
-        parts.append(f"{low} {_num(question.minimum)}")
+        parts.append(f"{low} {number_text(question.minimum)}")
     if question.maximum is not None:
-        parts.append(f"{high} {_num(question.maximum)}")
+        parts.append(f"{high} {number_text(question.maximum)}")
     return ", ".join(parts)
 
 
 def _number_range(question: Question) -> str:
     if question.minimum is None and question.maximum is None:
         return "any"
-    return f"{_num(question.minimum)}..{_num(question.maximum)}"
+    return f"{number_text(question.minimum)}..{number_text(question.maximum)}"
 
 
 def _scale_label(question: Question, point: int, lang: str) -> str:

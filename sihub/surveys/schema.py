@@ -209,6 +209,15 @@ class Schema:
         return {name: q for name in DIMENSION_NAMES if (q := self.dimension(name))}
 
 
+def number_text(value: float | int | None) -> str:
+    """A number as a questionnaire writes it: 12 (not 12.0), 2.5 as it is; "" for none."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 # --- Reading the stored stream ---------------------------------------------------------
 
 
@@ -379,13 +388,15 @@ def _option_problems(code: str, options: tuple[Option, ...], *, minimum: int) ->
                    % {"code": code, "n": minimum})
     for option in options:
         if not option.code or not re.match(r"^[A-Za-z0-9_-]{1,40}$", option.code):
-            out.append(gettext("Question “%(code)s”: answer code “%(option)s” may hold only letters, "
-                          "digits, - and _.") % {"code": code, "option": option.code})
+            out.append(gettext("Question “%(code)s”: answer code “%(option)s” may hold only "
+                               "letters, digits, - and _.")
+                       % {"code": code, "option": option.code})
         if not option.label.sv or not option.label.en:
             out.append(gettext("Question “%(code)s”: answer “%(option)s” needs a label in Swedish "
                           "and English.") % {"code": code, "option": option.code})
     if len(set(codes)) != len(codes):
-        out.append(gettext("Question “%(code)s” has two answers with the same code.") % {"code": code})
+        out.append(gettext("Question “%(code)s” has two answers with the same code.")
+                   % {"code": code})
     return out
 
 
@@ -397,8 +408,8 @@ def _condition_problems(condition: Condition, earlier: Mapping[str, Question],
         return [gettext("Skip logic of “%(code)s” refers to “%(target)s”, which is not an earlier "
                    "question.") % names]
     if target.kind not in CONDITION_KINDS:
-        return [gettext("Skip logic of “%(code)s” can only test a choice, scale or number question, "
-                   "not “%(target)s”.") % names]
+        return [gettext("Skip logic of “%(code)s” can only test a choice, scale or number "
+                        "question, not “%(target)s”.") % names]
     if condition.operator not in (IN, *COMPARISONS):
         return [gettext("Skip logic of “%(code)s” has an unknown comparison “%(operator)s”.")
                 % names]

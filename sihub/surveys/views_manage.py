@@ -31,7 +31,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from sihub.core.forms import apply_validation_error
 from sihub.surveys import schema as schema_module
-from sihub.surveys import selectors, services
+from sihub.surveys.schema import number_text
+from sihub.surveys import selectors, services, wording
 from sihub.surveys.emails import absolute
 from sihub.surveys.forms_manage import (
     ActorSearchForm,
@@ -127,62 +128,16 @@ class SectionView:
     questions: list[QuestionView]
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
-def condition_words(condition: schema_module.Condition | None, schema: schema_module.Schema,
-                    lang: str) -> str:
-    """Skip logic in words: "Shown only if the answer to q_x “…” is Yes."."""
-    if condition is None:
-        return ""
-    target = schema.question(condition.question)
-    if condition.is_comparison:
-        return _comparison_words(condition, target, lang)
-    labels = []
-    for value in condition.values:
-        option = target.option(value) if target is not None else None
-        labels.append(f"“{option.label(lang)}” ({value})" if option else value)
-    names = {"code": condition.question,
-             "question": target.text(lang) if target is not None else "?",
-             "values": ", ".join(labels)}
-    if len(labels) == 1:
-        return _("Shown only if the answer to %(code)s “%(question)s” is %(values)s.") % names
-    return _("Shown only if the answer to %(code)s “%(question)s” is one of: %(values)s.") \
-        % names
-
-
-def _comparison_words(condition: schema_module.Condition,
-                      target: schema_module.Question | None, lang: str) -> str:
-    """A comparison in words: "Shown only if the answer to q_staff “…” is at least 10."."""
-    names = {"code": condition.question,
-             "question": target.text(lang) if target is not None else "?",
-             "number": _number(condition.number) or ", ".join(condition.values)}
-    if condition.operator == schema_module.AT_LEAST:
-        return _("Shown only if the answer to %(code)s “%(question)s” is at least "
-                 "%(number)s.") % names
-    if condition.operator == schema_module.MORE_THAN:
-        return _("Shown only if the answer to %(code)s “%(question)s” is more than "
-                 "%(number)s.") % names
-    if condition.operator == schema_module.AT_MOST:
-        return _("Shown only if the answer to %(code)s “%(question)s” is at most "
-                 "%(number)s.") % names
-    return _("Shown only if the answer to %(code)s “%(question)s” is less than "
-             "%(number)s.") % names
-
-
 def _details(q: schema_module.Question, lang: str) -> list[str]:
     """The settings of a question an analyst checks before publishing, as short phrases."""
     out: list[str] = []
     if q.kind == schema_module.SCALE:
-        out.append(_("From %(low)s to %(high)s") % {"low": _number(q.minimum),
-                                                    "high": _number(q.maximum)})
+        out.append(_("From %(low)s to %(high)s") % {"low": number_text(q.minimum),
+                                                    "high": number_text(q.maximum)})
         if q.min_label or q.max_label:
             out.append(_("%(low)s means “%(low_label)s”, %(high)s means “%(high_label)s”")
-                       % {"low": _number(q.minimum), "low_label": q.min_label(lang),
-                          "high": _number(q.maximum), "high_label": q.max_label(lang)})
+                       % {"low": number_text(q.minimum), "low_label": q.min_label(lang),
+                          "high": number_text(q.maximum), "high_label": q.max_label(lang)})
     if q.kind == schema_module.MULTIPLE and q.max_choices:
         out.append(_("At most %(n)d answers") % {"n": q.max_choices})
     exclusive = [o.label(lang) for o in q.options if o.code in q.exclusive_codes()]
@@ -193,12 +148,12 @@ def _details(q: schema_module.Question, lang: str) -> list[str]:
         out.append(_("Whole numbers") if q.integer else _("Decimals allowed"))
         if q.minimum is not None or q.maximum is not None:
             out.append(_("Allowed: %(low)s to %(high)s") % {
-                "low": _number(q.minimum) or "–", "high": _number(q.maximum) or "–"})
+                "low": number_text(q.minimum) or "–", "high": number_text(q.maximum) or "–"})
         if q.unit:
             out.append(_("Unit: %(unit)s") % {"unit": q.unit(lang)})
         if q.bins:
             out.append(_("Groups in results up to: %(bins)s")
-                       % {"bins": ", ".join(_number(b) for b in q.bins)})
+                       % {"bins": ", ".join(number_text(b) for b in q.bins)})
     if q.is_text and q.max_length:
         out.append(_("At most %(n)d characters") % {"n": q.max_length})
     if q.is_text and q.classify:
@@ -214,13 +169,13 @@ def questionnaire_view(schema: schema_module.Schema, lang: str) -> list[SectionV
         questions = [QuestionView(
             code=q.code, kind=str(KIND_LABELS.get(q.kind, q.kind)), text=q.text(lang),
             help=q.help(lang), required=q.required,
-            condition=condition_words(q.show_if, schema, lang),
+            condition=wording.condition_words(q.show_if, schema, lang),
             dimension=str(dimensions.get(q.dimension, "")),
             options=[(o.code, o.label(lang)) for o in q.options],
             rows=[(o.code, o.label(lang)) for o in q.rows], details=_details(q, lang),
         ) for q in s.questions]
         sections.append(SectionView(key=s.key, title=s.title(lang), intro=s.intro(lang),
-                                    condition=condition_words(s.show_if, schema, lang),
+                                    condition=wording.condition_words(s.show_if, schema, lang),
                                     questions=questions))
     return sections
 

@@ -42,7 +42,7 @@ from sihub.surveys.forms_results import (
     flag_label,
 )
 from sihub.surveys.models import SurveyResponse, SurveyRound
-from sihub.surveys.schema import Question, Schema
+from sihub.surveys.schema import Question, Schema, number_text
 from sihub.surveys.services_results import response_set_excluded
 
 PER_PAGE = 50
@@ -504,12 +504,6 @@ class AnswerView:
     answered: bool = True
 
 
-def _number_text(value: Any) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
 def answer_view(question: Question, value: Any, lang: str, goals: list[Goal]) -> AnswerView:
     """An answer as the respondent saw it: option labels, not codes."""
     text = question.text(lang) or question.code
@@ -531,11 +525,11 @@ def answer_view(question: Question, value: Any, lang: str, goals: list[Goal]) ->
         return AnswerView(text, pairs=pairs)
     if kind == schema_module.SCALE:
         return AnswerView(text, _("%(value)s on a scale from %(low)s to %(high)s") % {
-            "value": _number_text(value), "low": _number_text(question.minimum),
-            "high": _number_text(question.maximum)})
+            "value": number_text(value), "low": number_text(question.minimum),
+            "high": number_text(question.maximum)})
     if kind == schema_module.NUMBER:
         unit = question.unit(lang)
-        return AnswerView(text, f"{_number_text(value)} {unit}".strip())
+        return AnswerView(text, f"{number_text(value)} {unit}".strip())
     return AnswerView(text, str(value), goals=goals)
 
 

@@ -222,9 +222,9 @@ def test_the_codebook_explains_every_column_and_value(filled_round):
     how = book["q_measure_how"]
     assert how["NA"]["label_en"].startswith("The question was not shown")
     assert how["text"]["shown_if_en"] == (
-        "Shown if “Do you measure?” (q_measure) was answered Yes (yes)")
+        "Shown only if the answer to q_measure “Do you measure?” is “Yes” (yes).")
     assert book["q_profit"]["NA"]["shown_if_sv"] == (
-        "Visas om ”Fas” (q_stage) besvarats med Tillväxt (growth)")
+        "Visas bara om svaret på q_stage “Fas” är “Tillväxt” (growth).")
     assert "hidden" in book["q_region"] and "hidden" not in book["q_sector"]
     assert book["respondent"]["1..6"]["label_en"].startswith("Running number")
     assert set(book["language"]) == {"sv", "en"}

@@ -208,8 +208,8 @@ def test_a_section_page_renders_every_kind_accessibly(survey_round, client):
     assert '<label for="id_a-q_barriers--finance_1" class="visually-hidden">Finance: Big' in html
     assert "1 – Low" in html and "5 – High" in html
     # The follow-up question waits, hidden, for "yes" (respond.js or the server reveals it).
-    assert re.search(r'id="id_a-q_measure_how-wrap" hidden data-show-if="a-q_measure" data-show-op="in" '
-                     r'data-show-values="yes"', html)
+    assert re.search(r'id="id_a-q_measure_how-wrap" hidden data-show-if="a-q_measure" '
+                     r'data-show-op="in" data-show-values="yes"', html)
     assert "surveys/respond.js" in html and "<script>" not in html and "style=" not in html
 
 

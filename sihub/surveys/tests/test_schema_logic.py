@@ -20,7 +20,7 @@ from sihub.surveys.answers import field_name
 from sihub.surveys.blocks import ConditionBlock, MultipleChoiceOptionBlock
 from sihub.surveys.template import template_body
 from sihub.surveys.tests.conftest import option, question, section
-from sihub.surveys.views_manage import condition_words
+from sihub.surveys.wording import condition_words
 
 
 @pytest.fixture(autouse=True)
@@ -305,11 +305,11 @@ def test_the_preview_and_the_codebook_say_comparisons_in_words():
     assert condition_words(share, CHAIN, "en") == (
         "Shown only if the answer to q_employees “Employees” is at least 1.")
     assert exports.shown_if(CHAIN, CHAIN.question("q_team"), "en") == (
-        "Shown if “Staff” (q_staff) is more than 9")
+        "Shown only if the answer to q_staff “Staff” is more than 9.")
     assert exports.shown_if(CHAIN, CHAIN.question("q_team_note"), "en") == (
-        "Shown if “Team” (q_team) is at most 2")
+        "Shown only if the answer to q_team “Team” is at most 2.")
     assert exports.shown_if(CHAIN, CHAIN.question("q_why"), "sv") == (
-        "Visas om ”Andel” (q_share) är mer än 3")
+        "Visas bara om svaret på q_share “Andel” är mer än 3.")
     below = schema.Condition("q_staff", ("2.5",), "<")
     assert condition_words(below, CHAIN, "en").endswith("is less than 2.5.")
 
