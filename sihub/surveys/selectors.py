@@ -45,30 +45,40 @@ def can_exclude(user: Any) -> bool:
     return bool(user.is_authenticated and user.has_perm("surveys.change_surveyresponse"))
 
 
-def _require(allowed: bool, user: Any) -> None:
+def _require(allowed: bool) -> None:
     if not allowed:
         # Anonymous people are sent to log in by the views' decorator; others get 403.
         raise PermissionDenied
 
 
+def require_results(user: Any) -> None:
+    """403 unless ``user`` may see aggregate results (pages not about one round)."""
+    _require(can_see_results(user))
+
+
+def require_manager(user: Any) -> None:
+    """403 unless ``user`` runs surveys (pages not about one round)."""
+    require_manager(user)
+
+
 def round_for_results(user: Any, round_id: int) -> SurveyRound:
     """A round whose aggregates ``user`` may see (404 unknown, 403 not allowed)."""
-    _require(can_see_results(user), user)
+    require_results(user)
     return _round(round_id)
 
 
 def round_for_responses(user: Any, round_id: int) -> SurveyRound:
-    _require(can_see_responses(user), user)
+    _require(can_see_responses(user))
     return _round(round_id)
 
 
 def round_for_manager(user: Any, round_id: int) -> SurveyRound:
-    _require(can_manage(user), user)
+    require_manager(user)
     return _round(round_id)
 
 
 def questionnaire_for_manager(user: Any, questionnaire_id: int) -> Questionnaire:
-    _require(can_manage(user), user)
+    require_manager(user)
     questionnaire = Questionnaire.objects.filter(pk=questionnaire_id).first()
     if questionnaire is None:
         raise Http404

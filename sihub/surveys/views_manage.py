@@ -17,7 +17,7 @@ from typing import Any
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.db.models.functions import TruncDate
@@ -63,11 +63,6 @@ KIND_LABELS = {
 }
 
 
-def _require_manager(request: HttpRequest) -> None:
-    if not selectors.can_manage(request.user):
-        raise PermissionDenied
-
-
 def _admin_url(name: str, *args: Any) -> str:
     """A page of the questionnaire snippet in the Wagtail admin ("" if it is not registered)."""
     try:
@@ -87,7 +82,7 @@ def admin_edit_url(questionnaire: Questionnaire) -> str:
 @require_http_methods(["GET", "HEAD"])
 def dashboard(request: HttpRequest) -> HttpResponse:
     """Questionnaires by family with their versions, and every round with its counts."""
-    _require_manager(request)
+    selectors.require_manager(request.user)
     questionnaires = Questionnaire.objects.order_by("family", "-version")
     families = [(family, [{"questionnaire": q, "edit_url": admin_edit_url(q)} for q in group])
                 for family, group in groupby(questionnaires, key=lambda q: q.family)]
@@ -261,7 +256,7 @@ def _service_error_to_form(form: RoundForm, error: Exception) -> None:
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def round_new(request: HttpRequest) -> HttpResponse:
-    _require_manager(request)
+    selectors.require_manager(request.user)
     initial = {}
     wanted = request.GET.get("questionnaire", "")
     if wanted.isdigit():

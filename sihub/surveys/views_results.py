@@ -17,7 +17,6 @@ from typing import Any
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
@@ -400,8 +399,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
     Without ``a`` the page lists the rounds to start from.
     """
-    if not selectors.can_see_results(request.user):
-        raise PermissionDenied
+    selectors.require_results(request.user)
     round_id = _round_id(request.GET.get("a"))
     if round_id is None:
         rounds = SurveyRound.objects.select_related("questionnaire").order_by(
