@@ -58,7 +58,7 @@ def require_results(user: Any) -> None:
 
 def require_manager(user: Any) -> None:
     """403 unless ``user`` runs surveys (pages not about one round)."""
-    require_manager(user)
+    _require(can_manage(user))
 
 
 def round_for_results(user: Any, round_id: int) -> SurveyRound:
