@@ -7,7 +7,6 @@ Seeded once per module (home pages, twelve organisations in the directory, then
 from __future__ import annotations
 
 import random
-import time
 from collections import Counter
 
 import pytest
@@ -52,9 +51,8 @@ def seeded(django_db_setup, django_db_blocker):
         ensure_area_pages(ensure_home_pages())
         _actors(12)
         lines: list[str] = []
-        started = time.perf_counter()
         demo.seed(scale=0, log=lines.append)
-        yield lines, time.perf_counter() - started
+        yield lines
         transaction.set_rollback(True)
         atomic.__exit__(None, None, None)
 
@@ -254,10 +252,9 @@ def test_seeding_again_makes_nothing_new(seeded, db):
     assert "0 added" in lines[-1]
 
 
-def test_it_logs_and_is_quick(seeded, db):
-    lines, seconds = seeded
-    assert any("Sociala företag i Sverige 2026" in line for line in lines)
-    assert seconds < 20
+def test_it_logs_what_it_made(seeded, db):
+    # (How long seeding takes is a figure for bench/, not a test: a busy machine is slow.)
+    assert any("Sociala företag i Sverige 2026" in line for line in seeded)
 
 
 def test_scale_plans_a_closed_benchmark_round(seeded, db):
